@@ -1,0 +1,51 @@
+// simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
+#ifndef SIMDREDUCE_DETAIL_CONFIG_HPP
+#define SIMDREDUCE_DETAIL_CONFIG_HPP
+
+#include <cstddef>
+#include <cstdio>
+#include <cstdlib>
+#include <type_traits>
+#include <utility>
+
+// Preconditions are checked in debug builds (NDEBUG unset) or when the user
+// defines SIMDREDUCE_ENABLE_ASSERTS. A failed check prints the condition and aborts:
+// a reduction has no error channel, and a wrong sum is worse than a crash.
+#if !defined(SIMDREDUCE_ENABLE_ASSERTS) && !defined(NDEBUG)
+#define SIMDREDUCE_ENABLE_ASSERTS
+#endif
+
+#ifdef SIMDREDUCE_ENABLE_ASSERTS
+#define SIMDREDUCE_ASSERT(cond, msg)                                                          \
+    ((cond) ? static_cast<void>(0)                                                            \
+            : ::simdreduce::detail::assertion_failed(#cond, msg, __FILE__, __LINE__))
+#else
+#define SIMDREDUCE_ASSERT(cond, msg) static_cast<void>(0)
+#endif
+
+namespace simdreduce {
+namespace detail {
+
+[[noreturn]] inline void assertion_failed(const char* cond, const char* msg, const char* file,
+                                          int line) noexcept {
+    std::fprintf(stderr, "simdreduce: precondition failed: %s (%s) at %s:%d\n", msg, cond, file,
+                 line);
+    std::abort();
+}
+
+// Calls f(std::integral_constant<std::size_t, I>{}) for I = 0..N-1. The accumulator
+// arrays are indexed only by these constants, so they live in registers even at -O2,
+// where GCC 12 will not always unroll an 8-trip loop by itself.
+template <class F, std::size_t... I>
+inline void unroll_impl(F&& f, std::index_sequence<I...>) {
+    (f(std::integral_constant<std::size_t, I>{}), ...);
+}
+template <std::size_t N, class F>
+inline void unroll(F&& f) {
+    unroll_impl(std::forward<F>(f), std::make_index_sequence<N>{});
+}
+
+}  // namespace detail
+}  // namespace simdreduce
+
+#endif

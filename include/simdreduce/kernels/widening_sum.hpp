@@ -1,0 +1,115 @@
+// simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
+#ifndef SIMDREDUCE_KERNELS_WIDENING_SUM_HPP
+#define SIMDREDUCE_KERNELS_WIDENING_SUM_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+
+#include "../arch.hpp"
+#include "byte_sad.hpp"
+
+namespace simdreduce {
+namespace kernels {
+namespace detail {
+
+template <class U>
+using twice_as_wide =
+    std::conditional_t<sizeof(U) == 1, std::uint16_t,
+                       std::conditional_t<sizeof(U) == 2, std::uint32_t, std::uint64_t>>;
+
+// Lanes of U, read as half as many lanes of twice the width, each the exact sum of its two
+// halves. Three such steps take bytes to 64-bit lanes without conversions, on any xsimd
+// version (8.1 has no widening load).
+template <class U, class A>
+inline xsimd::batch<twice_as_wide<U>, A> add_adjacent(const xsimd::batch<U, A>& v) noexcept {
+    using wide = twice_as_wide<U>;
+    constexpr int bits = 8 * sizeof(U);
+    const auto w = simdreduce::detail::bit_cast_lanes<wide>(v);
+    const xsimd::batch<wide, A> low_half(static_cast<wide>((wide(1) << bits) - 1));
+    return (w & low_half) + (w >> bits);
+}
+
+template <class U, class A>
+inline xsimd::batch<std::uint64_t, A> widen_to_u64(const xsimd::batch<U, A>& v) noexcept {
+    if constexpr (sizeof(U) == 8) {
+        return v;
+    } else {
+        return widen_to_u64(add_adjacent(v));
+    }
+}
+
+}  // namespace detail
+
+// Returns the sum of [p, p + n) as 64-bit integers (each element sign- or zero-extended),
+// modulo 2^64. Exact whatever n: narrow partial sums are widened before they can wrap.
+// Signed elements are biased to unsigned (x ^ sign bit = x + 2^(w-1)) so that every lane
+// can stay unsigned; the bias is taken out once at the end.
+template <class Arch, class T>
+std::uint64_t widening_sum(const T* p, std::size_t n) {
+    static_assert(std::is_integral<T>::value && sizeof(T) < 8, "widening_sum is for narrow integers");
+    std::uint64_t total = 0;
+    std::size_t i = 0;
+    if constexpr (!simdreduce::detail::is_scalar_arch<Arch>) {
+        using U = std::make_unsigned_t<T>;
+        using ubatch = xsimd::batch<U, Arch>;
+        using wbatch = xsimd::batch<std::uint64_t, Arch>;
+        constexpr std::size_t W = ubatch::size;
+        const U bias = std::is_signed<T>::value ? static_cast<U>(U(1) << (8 * sizeof(U) - 1)) : U(0);
+        const ubatch bias_v(bias);
+        // Reading T through its unsigned twin is allowed by the aliasing rules.
+        const U* q = reinterpret_cast<const U*>(p);
+        const std::size_t vectors = n / W;
+        auto load = [&](std::size_t v) { return ubatch::load_unaligned(q + v * W) ^ bias_v; };
+
+        wbatch a0(std::uint64_t(0)), a1(std::uint64_t(0));
+        std::size_t v = 0;
+        if constexpr (sizeof(U) == 1 && detail::has_byte_sad<Arch>::value) {
+            for (; v + 2 <= vectors; v += 2) {
+                a0 += detail::byte_sad(load(v));
+                a1 += detail::byte_sad(load(v + 1));
+            }
+        } else if constexpr (sizeof(U) == 4) {
+            for (; v + 2 <= vectors; v += 2) {
+                a0 += detail::add_adjacent(load(v));
+                a1 += detail::add_adjacent(load(v + 1));
+            }
+        } else {
+            // Pair sums of bytes (at most 510) fit 128 additions in 16 bits, pair sums of
+            // 16-bit lanes (at most 131070) fit 32768 in 32 bits; then they are widened.
+            using wide = detail::twice_as_wide<U>;
+            constexpr std::size_t max_pair = 2 * std::size_t(U(~U(0)));
+            constexpr std::size_t block = std::size_t(wide(~wide(0))) / max_pair;
+            while (v + 2 <= vectors) {
+                xsimd::batch<wide, Arch> s0(wide(0)), s1(wide(0));
+                const std::size_t stop = vectors - v < 2 * block ? vectors - vectors % 2 : v + 2 * block;
+                for (; v < stop; v += 2) {
+                    s0 += detail::add_adjacent(load(v));
+                    s1 += detail::add_adjacent(load(v + 1));
+                }
+                a0 += detail::widen_to_u64(s0);
+                a1 += detail::widen_to_u64(s1);
+            }
+        }
+        if (v < vectors) {  // an odd last register
+            a0 += detail::widen_to_u64(load(v));
+        }
+        alignas(64) std::uint64_t lanes[wbatch::size];
+        (a0 + a1).store_aligned(lanes);
+        for (std::uint64_t lane : lanes) {
+            total += lane;
+        }
+        i = vectors * W;
+        total -= std::uint64_t(i) * bias;
+    }
+    using wide_element = std::conditional_t<std::is_signed<T>::value, std::int64_t, std::uint64_t>;
+    for (; i < n; ++i) {
+        total += static_cast<std::uint64_t>(static_cast<wide_element>(p[i]));
+    }
+    return total;
+}
+
+}  // namespace kernels
+}  // namespace simdreduce
+
+#endif

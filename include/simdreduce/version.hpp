@@ -1,0 +1,13 @@
+// simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
+#ifndef SIMDREDUCE_VERSION_HPP
+#define SIMDREDUCE_VERSION_HPP
+
+#define SIMDREDUCE_VERSION_MAJOR 0
+#define SIMDREDUCE_VERSION_MINOR 1
+#define SIMDREDUCE_VERSION_PATCH 0
+
+// One number for preprocessor comparisons: 0.1.0 -> 100.
+#define SIMDREDUCE_VERSION \
+    (SIMDREDUCE_VERSION_MAJOR * 10000 + SIMDREDUCE_VERSION_MINOR * 100 + SIMDREDUCE_VERSION_PATCH)
+
+#endif

@@ -1,0 +1,72 @@
+// No path reads a byte outside [p, p + n): the data is placed flush against an unmapped
+// (PROT_NONE) page, after it and before it, and any stray read ends the test with SIGSEGV.
+#include "catch.hpp"
+#include "test_support.hpp"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+namespace {
+
+using test::arch;
+namespace sr = simdreduce;
+
+// Two readable pages between two PROT_NONE pages.
+class guarded_region {
+public:
+    guarded_region() : page_(static_cast<std::size_t>(sysconf(_SC_PAGESIZE))) {
+        void* base = mmap(nullptr, 4 * page_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        REQUIRE(base != MAP_FAILED);
+        base_ = static_cast<unsigned char*>(base);
+        REQUIRE(mprotect(base_, page_, PROT_NONE) == 0);
+        REQUIRE(mprotect(base_ + 3 * page_, page_, PROT_NONE) == 0);
+    }
+    ~guarded_region() { munmap(base_, 4 * page_); }
+    guarded_region(const guarded_region&) = delete;
+    guarded_region& operator=(const guarded_region&) = delete;
+
+    unsigned char* first_readable() const { return base_ + page_; }
+    unsigned char* past_readable() const { return base_ + 3 * page_; }
+
+private:
+    std::size_t page_;
+    unsigned char* base_ = nullptr;
+};
+
+template <class T>
+void fill(T* p, std::size_t n) {
+    const auto values = test::exact_data<T>(n, n);
+    std::memcpy(p, values.data(), n * sizeof(T));
+}
+
+TEMPLATE_TEST_CASE("no path reads past either end of the data", "[memory]", float, double,
+                   std::int8_t, std::uint8_t, std::int16_t, std::uint16_t, std::int32_t,
+                   std::uint32_t, std::int64_t, std::uint64_t) {
+    using T = TestType;
+    using Acc = sr::default_accumulator_t<T>;
+    guarded_region region;
+    const std::size_t max_n = test::sweep_length<T, std::int8_t>();  // covers wrap-around lanes
+    const auto in_range = [](auto x) { return x > 0; };
+    const auto identity = [](auto x) { return x; };
+    for (std::size_t n = 0; n <= max_n; ++n) {
+        // Ending flush against the guard after it; as n varies the start takes every
+        // misalignment, since the guard page is aligned.
+        T* tail = reinterpret_cast<T*>(region.past_readable()) - n;
+        fill(tail, n);
+        const Acc expected = test::exact_sum_as<Acc>(tail, n);
+        REQUIRE(sr::sum<arch>(tail, n) == expected);
+        (void)sr::sum<arch>(tail, n, sr::accumulate_in<T>);
+        (void)sr::filter_map_sum<arch>(tail, n, in_range, identity);
+        // Starting flush against the guard before it, at every misalignment of the end.
+        T* head = reinterpret_cast<T*>(region.first_readable());
+        fill(head, n);
+        REQUIRE(sr::sum<arch>(head, n) == test::exact_sum_as<Acc>(head, n));
+        (void)sr::sum<arch>(head, n, sr::accumulate_in<T>);
+        (void)sr::filter_map_sum<arch>(head, n, in_range, identity);
+    }
+    // nullptr with n == 0 is a valid empty range.
+    REQUIRE(sr::sum<arch>(static_cast<const T*>(nullptr), 0) == Acc(0));
+    REQUIRE(sr::filter_map_sum<arch>(static_cast<const T*>(nullptr), 0, in_range, identity) == Acc(0));
+}
+
+}  // namespace

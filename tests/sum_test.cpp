@@ -1,0 +1,182 @@
+// sum on the architecture under test: exactness, agreement with the reference order,
+// misalignment, IEEE special values and integer extremes.
+#include "catch.hpp"
+#include "test_support.hpp"
+
+#include <array>
+
+namespace {
+
+using test::arch;
+namespace sr = simdreduce;
+
+#define SIMDREDUCE_ALL_ELEMENT_TYPES                                                          \
+    float, double, std::int8_t, std::uint8_t, std::int16_t, std::uint16_t, std::int32_t,      \
+        std::uint32_t, std::int64_t, std::uint64_t
+
+TEMPLATE_TEST_CASE("sum of exactly representable data is exact at every length and misalignment",
+                   "[sum]", SIMDREDUCE_ALL_ELEMENT_TYPES) {
+    using T = TestType;
+    using Acc = sr::default_accumulator_t<T>;
+    constexpr std::size_t max_n = test::sweep_length<T, Acc>();
+    constexpr std::size_t max_offset = test::widest_batch<T>;
+    const auto data = test::exact_data<T>(max_n + max_offset, 42);
+    for (std::size_t offset = 0; offset < max_offset; ++offset) {
+        for (std::size_t n = 0; n <= max_n; ++n) {
+            const T* p = data.data() + offset;
+            const Acc expected = test::exact_sum_as<Acc>(p, n);
+            const Acc got = sr::sum<arch>(p, n);
+            if (got != expected) {  // one REQUIRE per failure, not 10^5 passing assertions
+                INFO("offset " << offset << ", n " << n);
+                REQUIRE(got == expected);
+            }
+        }
+    }
+    SUCCEED("all lengths and offsets");
+}
+
+TEMPLATE_TEST_CASE("float sums are bit-identical to the reference order", "[sum][determinism]",
+                   float, double) {
+    using T = TestType;
+    const auto data = test::random_floats<T>(100000 + 64, 7, 1e3);
+    for (std::size_t n : {std::size_t(0), std::size_t(1), std::size_t(63), std::size_t(64),
+                          std::size_t(65), std::size_t(1000), std::size_t(4099), std::size_t(100000)}) {
+        for (std::size_t offset : {0, 1, 3, 7, 15}) {
+            const T* p = data.data() + offset;
+            const T expected = test::reference_sum<T>(p, n);
+            const T got = sr::sum<arch>(p, n);
+            INFO("n " << n << ", offset " << offset);
+            REQUIRE(test::same_bits(got, expected));
+            REQUIRE(test::same_bits(sr::sum<sr::scalar>(p, n), expected));
+        }
+    }
+}
+
+TEMPLATE_TEST_CASE("float sums stay within the stated error bound of an exact sum", "[sum][accuracy]",
+                   float, double) {
+    using T = TestType;
+    // Each lane sums about n / L terms in order, then log2(L) tree levels follow, so the
+    // error is at most (n / L + log2 L + 1) eps * sum |x| (Higham, recursive summation).
+    constexpr std::size_t L = sr::kernels::logical_lanes<T>;
+    const std::size_t n = 1000003;
+    const auto data = test::random_floats<T>(n, 11);
+    long double exact = 0, compensation = 0, magnitude = 0;  // Neumaier in 64-bit mantissa
+    for (T x : data) {
+        const long double y = x, t = exact + y;
+        compensation += std::fabs(exact) >= std::fabs(y) ? (exact - t) + y : (y - t) + exact;
+        exact = t;
+        magnitude += std::fabs(y);
+    }
+    exact += compensation;
+    const long double eps = std::numeric_limits<T>::epsilon();
+    const long double bound = (long double)(n / L + 7 + 1) * eps * magnitude;
+    const long double error = std::fabs((long double)sr::sum<arch>(data) - exact);
+    INFO("error " << double(error) << ", bound " << double(bound));
+    REQUIRE(error <= bound);
+}
+
+TEMPLATE_TEST_CASE("float sums follow IEEE for NaN, infinities and signed zeros", "[sum][ieee]",
+                   float, double) {
+    using T = TestType;
+    const T inf = std::numeric_limits<T>::infinity();
+    const T nan = std::numeric_limits<T>::quiet_NaN();
+    const std::size_t n = test::sweep_length<T>();
+
+    REQUIRE(std::signbit(sr::sum<arch>(static_cast<const T*>(nullptr), 0)));  // empty: -0.0
+    std::vector<T> zeros(n, T(-0.0));
+    for (std::size_t k = 1; k <= n; ++k) {
+        const T s = sr::sum<arch>(zeros.data(), k);
+        REQUIRE(s == 0);
+        REQUIRE(std::signbit(s));  // the sum of -0.0s stays -0.0
+    }
+    zeros[n / 2] = T(0.0);
+    REQUIRE_FALSE(std::signbit(sr::sum<arch>(zeros)));  // one +0.0 makes it +0.0
+
+    for (std::size_t pos = 0; pos < n; ++pos) {  // every lane and every tail position
+        std::vector<T> v = test::random_floats<T>(n, pos);
+        v[pos] = nan;
+        REQUIRE(std::isnan(sr::sum<arch>(v)));
+        v[pos] = inf;
+        REQUIRE(sr::sum<arch>(v) == inf);
+        v[(pos + n / 2) % n] = -inf;  // another position, maybe another lane
+        REQUIRE(std::isnan(sr::sum<arch>(v)));
+    }
+}
+
+TEST_CASE("64-bit integer sums wrap modulo 2^64 near the extremes", "[sum][integer]") {
+    const std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    const std::int64_t min = std::numeric_limits<std::int64_t>::min();
+    const std::size_t n = test::sweep_length<std::int64_t>();
+    for (std::size_t pos = 0; pos + 1 < n; ++pos) {
+        std::vector<std::int64_t> v(n, 0);
+        v[pos] = max;
+        v[pos + 1] = 1;
+        REQUIRE(sr::sum<arch>(v) == min);  // wraps, without undefined behaviour
+        v[(pos + 2) % n] = -1;
+        REQUIRE(sr::sum<arch>(v) == max);  // back in range: exact, whatever the order
+        v.assign(n, 0);
+        v[pos] = min;
+        v[pos + 1] = -1;
+        REQUIRE(sr::sum<arch>(v) == max);
+    }
+    std::vector<std::uint64_t> u(n, ~std::uint64_t(0));
+    REQUIRE(sr::sum<arch>(u) == std::uint64_t(0) - n);
+}
+
+TEMPLATE_TEST_CASE("narrow integers widen to 64 bits exactly at their extremes", "[sum][integer]",
+                   std::int8_t, std::uint8_t, std::int16_t, std::uint16_t, std::int32_t,
+                   std::uint32_t) {
+    using T = TestType;
+    using Acc = sr::default_accumulator_t<T>;
+    // Long enough to cross the internal 16- and 32-bit partial-sum blocks many times.
+    const std::size_t n = std::size_t(3) << 20;
+    for (T extreme : {std::numeric_limits<T>::min(), std::numeric_limits<T>::max()}) {
+        std::vector<T> v(n + 5, extreme);
+        for (std::size_t len : {n, n + 1, n + 5}) {
+            const Acc expected = static_cast<Acc>(static_cast<Acc>(extreme) * static_cast<Acc>(len));
+            REQUIRE(sr::sum<arch>(v.data(), len) == expected);
+        }
+    }
+}
+
+TEST_CASE("uint8 arrays of 255 longer than 2^24 sum exactly", "[sum][integer]") {
+    const std::size_t n = (std::size_t(1) << 24) + 77;
+    const std::vector<std::uint8_t> v(n, 255);
+    REQUIRE(sr::sum<arch>(v) == std::uint64_t(255) * n);
+    const std::vector<std::int8_t> w(n, -128);
+    REQUIRE(sr::sum<arch>(w) == -128 * static_cast<std::int64_t>(n));
+}
+
+TEMPLATE_TEST_CASE("accumulate_in chooses the accumulator", "[sum][accumulator]", std::int8_t,
+                   std::uint8_t, std::int16_t, std::int32_t) {
+    using T = TestType;
+    const std::size_t n = 5000;
+    std::vector<T> v(n);
+    test::splitmix64 rng(3);
+    for (auto& x : v) x = static_cast<T>(rng.next());
+    // Wrap-around in the element's own width: the exact sum reduced modulo 2^bits.
+    const T wrapped = sr::sum<arch>(v, sr::accumulate_in<T>);
+    REQUIRE(wrapped == static_cast<T>(test::exact_integer_sum(v.data(), n)));
+    const double in_double = sr::sum<arch>(v, sr::accumulate_in<double>);
+    REQUIRE(in_double == static_cast<double>(static_cast<std::int64_t>(test::exact_integer_sum(v.data(), n))));
+}
+
+TEST_CASE("float data summed in double is bit-identical to the reference order", "[sum][accumulator]") {
+    const auto v = test::random_floats<float>(10007, 5, 1e6);
+    const double got = sr::sum<arch>(v, sr::accumulate_in<double>);
+    REQUIRE(test::same_bits(got, test::reference_sum<double>(v.data(), v.size())));
+}
+
+TEST_CASE("ranges: vector, array and C array give the pointer result", "[sum][api]") {
+    const float c_array[5] = {1.5f, 2.5f, -1.0f, 8.0f, 0.25f};
+    const std::array<float, 5> array = {1.5f, 2.5f, -1.0f, 8.0f, 0.25f};
+    const std::vector<float> vector(array.begin(), array.end());
+    REQUIRE(sr::sum<arch>(c_array) == 11.25f);
+    REQUIRE(sr::sum<arch>(array) == 11.25f);
+    REQUIRE(sr::sum<arch>(vector) == 11.25f);
+    STATIC_REQUIRE(std::is_same<decltype(sr::sum<arch>(vector)), float>::value);
+    STATIC_REQUIRE(std::is_same<decltype(sr::sum<arch>(std::vector<std::uint16_t>{})), std::uint64_t>::value);
+    STATIC_REQUIRE(std::is_same<decltype(sr::sum<arch>(std::vector<std::int8_t>{})), std::int64_t>::value);
+}
+
+}  // namespace

@@ -1,0 +1,147 @@
+// Shared helpers for the kernel tests. Every test source is compiled once per architecture,
+// with SIMDREDUCE_TEST_ARCH naming the xsimd tag (or simdreduce::scalar) under test.
+#ifndef SIMDREDUCE_TESTS_TEST_SUPPORT_HPP
+#define SIMDREDUCE_TESTS_TEST_SUPPORT_HPP
+
+#include <simdreduce/simdreduce.hpp>
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <type_traits>
+#include <vector>
+
+#ifndef SIMDREDUCE_TEST_ARCH
+#error "SIMDREDUCE_TEST_ARCH must name the architecture under test"
+#endif
+
+namespace test {
+
+namespace sr = simdreduce;
+using arch = SIMDREDUCE_TEST_ARCH;
+
+// Elements of the widest register simdreduce uses (AVX-512, 64 bytes), for length sweeps.
+template <class T>
+constexpr std::size_t widest_batch = 64 / sizeof(T);
+
+// Lengths that cover the empty range, every partial register, whole 256-byte lane blocks and
+// what follows them: 0 .. 4 x the widest batch + 3, and at least two lane blocks + 3.
+template <class T, class Acc = T>
+constexpr std::size_t sweep_length() {
+    const std::size_t by_batch = 4 * widest_batch<T> + 3;
+    const std::size_t by_block = 2 * sr::kernels::logical_lanes<Acc> + 3;
+    return by_batch > by_block ? by_batch : by_block;
+}
+
+// A deterministic generator, identical on every platform (std distributions are not).
+class splitmix64 {
+public:
+    explicit splitmix64(std::uint64_t seed) : state_(seed) {}
+    std::uint64_t next() {
+        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    // Uniform in [-1, 1), with 24 random bits: exactly representable in float.
+    double unit() { return double(std::int64_t(next() >> 40) - (std::int64_t(1) << 23)) / double(1 << 23); }
+
+private:
+    std::uint64_t state_;
+};
+
+// Small integers, so that every sum in every type is exact: equality is the right check.
+template <class T>
+std::vector<T> exact_data(std::size_t n, std::uint64_t seed) {
+    splitmix64 rng(seed);
+    std::vector<T> v(n);
+    for (auto& x : v) {
+        const auto r = static_cast<int>(rng.next() % 13);
+        x = static_cast<T>(std::is_signed<T>::value ? r - 6 : r);
+    }
+    return v;
+}
+
+template <class T>
+std::vector<T> random_floats(std::size_t n, std::uint64_t seed, double scale = 1.0) {
+    splitmix64 rng(seed);
+    std::vector<T> v(n);
+    for (auto& x : v) {
+        x = static_cast<T>(rng.unit() * scale);
+    }
+    return v;
+}
+
+// Same bits, or both NaN (NaN payloads are not part of the guarantee).
+template <class T>
+bool same_bits(T a, T b) {
+    if constexpr (std::is_floating_point<T>::value) {
+        if (std::isnan(a) && std::isnan(b)) return true;
+        return std::memcmp(&a, &b, sizeof(T)) == 0;
+    } else {
+        return a == b;
+    }
+}
+
+// An independent statement of the association order every path must follow: element i in
+// lane i % L, lanes folded by halving. Each mapped value goes through a volatile, so it is
+// rounded on its own whatever -ffp-contract and -mfma say.
+struct add_rounded_value {
+    template <class Acc>
+    Acc operator()(Acc lane, Acc mapped) const {
+        volatile Acc rounded = mapped;
+        return sr::ops::plus::combine(lane, Acc(rounded));
+    }
+};
+
+template <class Acc, class T, class Pred, class Map, class Accumulate = add_rounded_value>
+Acc reference_filter_map_sum(const T* p, std::size_t n, Pred pred, Map map,
+                             Accumulate accumulate = {}) {
+    constexpr std::size_t L = sr::kernels::logical_lanes<Acc>;
+    std::vector<Acc> lanes(L, sr::ops::plus::identity<Acc>());
+    for (std::size_t i = 0; i < n; ++i) {
+        const Acc x = static_cast<Acc>(p[i]);
+        if (pred(x)) {
+            lanes[i % L] = accumulate(lanes[i % L], map(x));
+        }
+    }
+    for (std::size_t m = L; m > 1; m /= 2) {
+        for (std::size_t j = 0; j < m / 2; ++j) {
+            lanes[j] = sr::ops::plus::combine(lanes[j], lanes[j + m / 2]);
+        }
+    }
+    return lanes[0];
+}
+
+template <class Acc, class T>
+Acc reference_sum(const T* p, std::size_t n) {
+    return reference_filter_map_sum<Acc>(
+        p, n, [](Acc) { return true; }, [](Acc x) { return x; });
+}
+
+// The mathematically exact sum of integer-valued data, modulo 2^64.
+template <class T>
+std::uint64_t exact_integer_sum(const T* p, std::size_t n) {
+    std::uint64_t s = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        s += static_cast<std::uint64_t>(static_cast<std::int64_t>(p[i]));
+    }
+    return s;
+}
+
+// The same, as the accumulator type: negative totals stay negative for float and signed Acc.
+template <class Acc, class T>
+Acc exact_sum_as(const T* p, std::size_t n) {
+    const std::uint64_t bits = exact_integer_sum(p, n);
+    if constexpr (std::is_unsigned<Acc>::value) {
+        return static_cast<Acc>(bits);
+    } else {
+        return static_cast<Acc>(static_cast<std::int64_t>(bits));
+    }
+}
+
+}  // namespace test
+
+#endif

@@ -41,7 +41,7 @@ TEMPLATE_TEST_CASE("float sums are bit-identical to the reference order", "[sum]
     const auto data = test::random_floats<T>(100000 + 64, 7, 1e3);
     for (std::size_t n : {std::size_t(0), std::size_t(1), std::size_t(63), std::size_t(64),
                           std::size_t(65), std::size_t(1000), std::size_t(4099), std::size_t(100000)}) {
-        for (std::size_t offset : {0, 1, 3, 7, 15}) {
+        for (std::size_t offset : {0u, 1u, 3u, 7u, 15u}) {
             const T* p = data.data() + offset;
             const T expected = test::reference_sum<T>(p, n);
             const T got = sr::sum<arch>(p, n);

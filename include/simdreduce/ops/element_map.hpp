@@ -21,9 +21,10 @@ struct identity_map {
         return Op::combine(acc, v);
     }
 
+    // The lanes past the end already hold the op's identity: no mask needed.
     template <class Op, class V, class Mask>
-    V fold_masked(Op, const V& acc, const V& v, const Mask& valid) const noexcept {
-        return Op::masked_combine(acc, valid, v);
+    V fold_masked(Op, const V& acc, const V& v, const Mask& /*valid*/) const noexcept {
+        return Op::combine(acc, v);
     }
 };
 

@@ -23,6 +23,55 @@ inline constexpr bool mask_shares_value_register =
     false;
 #endif
 
+namespace detail {
+
+// AVX-512 keeps masks in k registers, and one masked add does the whole job. It also
+// avoids xsimd 8.1's avx512bw integer select, which GCC 12 cannot compile at -O0.
+template <class Acc, class A, class = void>
+inline constexpr bool has_masked_add = false;
+
+// Declared everywhere so that the discarded branch in masked_combine names something;
+// defined only where AVX-512 is enabled.
+template <class Acc, class A>
+inline xsimd::batch<Acc, A> masked_add(const xsimd::batch<Acc, A>& a,
+                                       const xsimd::batch_bool<Acc, A>& keep,
+                                       const xsimd::batch<Acc, A>& b) noexcept;
+
+#if XSIMD_WITH_AVX512F
+template <class Acc, class A>
+inline constexpr bool has_masked_add<
+    Acc, A,
+    std::enable_if_t<sizeof(typename xsimd::batch<Acc, A>::register_type) == 64 &&
+                     std::is_integral<typename xsimd::batch_bool<Acc, A>::register_type>::value &&
+                     (sizeof(Acc) >= 4 || XSIMD_WITH_AVX512BW)>> = true;
+
+template <class Acc, class A>
+inline xsimd::batch<Acc, A> masked_add(const xsimd::batch<Acc, A>& a,
+                                       const xsimd::batch_bool<Acc, A>& keep,
+                                       const xsimd::batch<Acc, A>& b) noexcept {
+    const auto k = static_cast<typename xsimd::batch_bool<Acc, A>::register_type>(keep);
+    const auto va = static_cast<typename xsimd::batch<Acc, A>::register_type>(a);
+    const auto vb = static_cast<typename xsimd::batch<Acc, A>::register_type>(b);
+    if constexpr (std::is_same<Acc, float>::value) {
+        return _mm512_mask_add_ps(va, k, va, vb);
+    } else if constexpr (std::is_same<Acc, double>::value) {
+        return _mm512_mask_add_pd(va, k, va, vb);
+    } else if constexpr (sizeof(Acc) == 8) {
+        return _mm512_mask_add_epi64(va, k, va, vb);
+    } else if constexpr (sizeof(Acc) == 4) {
+        return _mm512_mask_add_epi32(va, k, va, vb);
+#if XSIMD_WITH_AVX512BW
+    } else if constexpr (sizeof(Acc) == 2) {
+        return _mm512_mask_add_epi16(va, k, va, vb);
+    } else {
+        return _mm512_mask_add_epi8(va, k, va, vb);
+#endif
+    }
+}
+#endif
+
+}  // namespace detail
+
 struct plus {
     // -0.0, not +0.0: it is the exact identity of IEEE addition (-0 + -0 = -0, +0 + -0 = +0),
     // so the lanes past the end and the filtered-out elements change nothing, and the sum
@@ -73,8 +122,10 @@ struct plus {
             } else {
                 return a + (keep_bits & b);
             }
+        } else if constexpr (detail::has_masked_add<Acc, A>) {
+            return detail::masked_add(a, keep, b);  // AVX-512: one masked vadd
         } else {
-            return xsimd::select(keep, a + b, a);  // AVX-512 masked add, NEON bsl: one op
+            return xsimd::select(keep, a + b, a);  // NEON: one bsl
         }
     }
 };

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds and runs every test: the kernel tests on each architecture this CPU can run, and
+# the examples, with GCC and Clang, warnings as errors, in Release and in Debug (-O0,
+# assertions on). Usage: scripts/test.sh [build-root]   (default: build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="${1:-build}"
+
+bash scripts/install-deps.sh
+
+configurations=(
+  "gcc-release|g++|Release"
+  "clang-release|clang++|Release"
+  "gcc-debug|g++|Debug"
+)
+mkdir -p "$root"
+jobs="$(nproc 2>/dev/null || echo 2)"
+for configuration in "${configurations[@]}"; do
+  IFS='|' read -r name compiler build_type <<<"$configuration"
+  dir="$root/$name"
+  echo "=== $name: $compiler, $build_type"
+  cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER="$compiler" -DCMAKE_BUILD_TYPE="$build_type" \
+    -DSIMDREDUCE_WERROR=ON -DSIMDREDUCE_BUILD_BENCHMARKS=OFF >"$dir.configure.log" 2>&1 \
+    || { cat "$dir.configure.log"; exit 1; }
+  cmake --build "$dir" -j "$jobs"
+  ctest --test-dir "$dir" --output-on-failure -j "$jobs"
+done
+echo "all test configurations passed: ${configurations[*]%%|*}"

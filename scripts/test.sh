@@ -8,19 +8,20 @@ root="${1:-build}"
 
 bash scripts/install-deps.sh
 
+# name | compiler | build type | benchmarks (built, not run: they must keep compiling)
 configurations=(
-  "gcc-release|g++|Release"
-  "clang-release|clang++|Release"
-  "gcc-debug|g++|Debug"
+  "gcc-release|g++|Release|ON"
+  "clang-release|clang++|Release|OFF"
+  "gcc-debug|g++|Debug|OFF"
 )
 mkdir -p "$root"
 jobs="$(nproc 2>/dev/null || echo 2)"
 for configuration in "${configurations[@]}"; do
-  IFS='|' read -r name compiler build_type <<<"$configuration"
+  IFS='|' read -r name compiler build_type benchmarks <<<"$configuration"
   dir="$root/$name"
   echo "=== $name: $compiler, $build_type"
   cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER="$compiler" -DCMAKE_BUILD_TYPE="$build_type" \
-    -DSIMDREDUCE_WERROR=ON -DSIMDREDUCE_BUILD_BENCHMARKS=OFF >"$dir.configure.log" 2>&1 \
+    -DSIMDREDUCE_WERROR=ON -DSIMDREDUCE_BUILD_BENCHMARKS="$benchmarks" >"$dir.configure.log" 2>&1 \
     || { cat "$dir.configure.log"; exit 1; }
   cmake --build "$dir" -j "$jobs"
   ctest --test-dir "$dir" --output-on-failure -j "$jobs"

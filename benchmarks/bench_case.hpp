@@ -1,0 +1,37 @@
+// One benchmark case: a kernel over `bytes` bytes of T, timed by Google Benchmark.
+#ifndef SIMDREDUCE_BENCHMARKS_BENCH_CASE_HPP
+#define SIMDREDUCE_BENCHMARKS_BENCH_CASE_HPP
+
+#include <benchmark/benchmark.h>
+
+#include <cstddef>
+#include <string>
+
+#include "bench_data.hpp"
+
+namespace bench {
+
+inline std::string size_label(std::size_t bytes) {
+    if (bytes >= (std::size_t(1) << 20)) return std::to_string(bytes >> 20) + "MiB";
+    return std::to_string(bytes >> 10) + "KiB";
+}
+
+// Registers "<kernel>/<size>/<path>" running f(p, n) on the shared buffer of T.
+template <class T, class F>
+void add_case(const std::string& kernel, std::size_t bytes, const std::string& path, F f) {
+    const std::string name = kernel + "/" + size_label(bytes) + "/" + path;
+    benchmark::RegisterBenchmark(name.c_str(), [bytes, f](benchmark::State& state) {
+        const T* p = data<T>(bytes);
+        const std::size_t n = bytes / sizeof(T);
+        for (auto _ : state) {
+            auto result = f(p, n);
+            benchmark::DoNotOptimize(result);
+        }
+        state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(bytes));
+        state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(n));
+    })->Unit(benchmark::kMicrosecond);
+}
+
+}  // namespace bench
+
+#endif

@@ -1,0 +1,65 @@
+// simdreduce's benchmark: every path this CPU can run, against the loop a user would write,
+// hand-written AVX2 intrinsics and the memory-read ceiling. Compiled with baseline flags: it
+// asks the CPU before registering a path compiled for a wider instruction set.
+//
+//   simdreduce_bench [--full] [google-benchmark flags]
+//   default sizes: 16 KiB, 256 KiB, 8 MiB, 256 MiB (L1, L2, L3, DRAM on a Zen 3 or Xeon core)
+#include <benchmark/benchmark.h>
+
+#include <cstring>
+#include <vector>
+
+#include "bench_data.hpp"
+
+namespace {
+
+bool cpu_runs(const char* feature_set) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_cpu_init();
+    if (std::strcmp(feature_set, "sse4_2") == 0) return __builtin_cpu_supports("sse4.2");
+    if (std::strcmp(feature_set, "avx2") == 0) return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    if (std::strcmp(feature_set, "avx512bw") == 0) {
+        return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+               __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512cd");
+    }
+#endif
+    (void)feature_set;
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::size_t> sizes = {16 << 10, 256 << 10, 8 << 20, 256 << 20};
+    std::vector<char*> args;
+    for (int i = 0; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--full") == 0) {  // every power of two from 4 KiB to 512 MiB
+            sizes.clear();
+            for (std::size_t bytes = 4 << 10; bytes <= (std::size_t(512) << 20); bytes *= 2) sizes.push_back(bytes);
+        } else {
+            args.push_back(argv[i]);
+        }
+    }
+    const std::size_t* s = sizes.data();
+    const std::size_t count = sizes.size();
+    bench::register_strict_scalar(s, count);
+    bench::register_paths_scalar(s, count);
+#if defined(__x86_64__) || defined(__i386__)
+    bench::register_paths_sse2(s, count);
+    if (cpu_runs("sse4_2")) bench::register_paths_sse4_2(s, count);
+    if (cpu_runs("avx2")) {
+        bench::register_paths_avx2(s, count);
+        bench::register_hand_avx2(s, count);
+    }
+#if defined(SIMDREDUCE_BENCH_HAS_AVX512)
+    if (cpu_runs("avx512bw")) bench::register_paths_avx512bw(s, count);
+#endif
+#elif defined(__aarch64__)
+    bench::register_paths_neon64(s, count);
+#endif
+    int new_argc = static_cast<int>(args.size());
+    benchmark::Initialize(&new_argc, args.data());
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -3,7 +3,8 @@
 # Safe to run again: packages already present are left alone.
 set -euo pipefail
 
-packages=(cmake make g++ clang pkg-config libxsimd-dev xtl-dev catch2 libbenchmark-dev "$@")
+packages=(cmake make g++ clang pkg-config binutils python3 qemu-user libxsimd-dev xtl-dev catch2
+          libbenchmark-dev "$@")
 
 missing=()
 for package in "${packages[@]}"; do

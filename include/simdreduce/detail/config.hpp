@@ -23,6 +23,16 @@
 #define SIMDREDUCE_ASSERT(cond, msg) static_cast<void>(0)
 #endif
 
+// Scalar helpers that every per-architecture object uses (an op's combine) must not
+// survive as out-of-line weak symbols: the linker would keep one architecture's copy for
+// all of them, and an AVX-encoded copy kills the SSE2 path with SIGILL. Forced inlining
+// holds even at -O0.
+#if defined(__GNUC__)
+#define SIMDREDUCE_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define SIMDREDUCE_ALWAYS_INLINE inline
+#endif
+
 namespace simdreduce {
 namespace detail {
 

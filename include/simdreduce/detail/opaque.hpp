@@ -4,6 +4,7 @@
 
 #include <type_traits>
 
+#include "config.hpp"
 #include "xsimd_compat.hpp"
 
 // GCC's default -ffp-contract=fast fuses `acc + x * x` into one FMA once -mfma is on,
@@ -26,7 +27,7 @@ namespace simdreduce {
 namespace detail {
 
 template <class T>
-inline T opaque_value(T v) noexcept {
+SIMDREDUCE_ALWAYS_INLINE T opaque_value(T v) noexcept {
 #ifdef SIMDREDUCE_FP_REGISTER_CONSTRAINT
     if constexpr (std::is_floating_point<T>::value) {
         __asm__("" : SIMDREDUCE_FP_REGISTER_CONSTRAINT(v));

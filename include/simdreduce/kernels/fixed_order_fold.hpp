@@ -3,6 +3,7 @@
 #define SIMDREDUCE_KERNELS_FIXED_ORDER_FOLD_HPP
 
 #include <cstddef>
+#include <type_traits>
 
 #include "../arch.hpp"
 #include "../detail/config.hpp"
@@ -35,7 +36,9 @@ inline void fold_registers(Batch* acc) {
     }
 }
 
-template <class Op, class Acc>
+// Templated on Arch although it never uses it: each architecture's object then has its own
+// copy, and no linker can hand the SSE2 path the AVX2 object's VEX-encoded one.
+template <class Arch, class Op, class Acc>
 inline Acc fold_lanes(Acc* lanes, std::size_t count) {
     for (std::size_t m = count; m > 1; m /= 2) {
         for (std::size_t j = 0; j < m / 2; ++j) {
@@ -60,7 +63,24 @@ inline Acc scalar_fold(const T* p, std::size_t n, const Map& map) {
             lanes[j] = map.fold(Op{}, lanes[j], static_cast<Acc>(p[i + j]));
         }
     }
-    return fold_lanes<Op>(lanes, L);
+    return fold_lanes<simdreduce::scalar, Op>(lanes, L);
+}
+
+// Loads W elements of T as a batch of Acc. Converting loads are written here, inside the
+// Arch template, rather than taken from xsimd 8.1, whose conversion goes through an
+// arch-independent std::copy (the same weak-symbol hazard as above).
+template <class Batch, class T>
+inline Batch load_as(const T* p) {
+    using Acc = typename Batch::value_type;
+    if constexpr (std::is_same<T, Acc>::value) {
+        return Batch::load_unaligned(p);
+    } else {
+        alignas(64) Acc converted[Batch::size];
+        for (std::size_t j = 0; j < Batch::size; ++j) {
+            converted[j] = static_cast<Acc>(p[j]);
+        }
+        return Batch::load_aligned(converted);
+    }
 }
 
 }  // namespace detail
@@ -86,7 +106,7 @@ Acc fixed_order_fold(const T* p, std::size_t n, const Map& map) {
         std::size_t i = 0;
         for (; n - i >= L; i += L) {
             simdreduce::detail::unroll<K>([&](auto k) {
-                const batch v = batch::load_unaligned(p + i + k * W);
+                const batch v = detail::load_as<batch>(p + i + k * W);
                 acc[k] = map.fold(Op{}, acc[k], v);
             });
         }
@@ -95,7 +115,7 @@ Acc fixed_order_fold(const T* p, std::size_t n, const Map& map) {
         simdreduce::detail::unroll<K>([&](auto k) {
             const std::size_t left = n - i;
             if (left >= W) {
-                const batch v = batch::load_unaligned(p + i);
+                const batch v = detail::load_as<batch>(p + i);
                 acc[k] = map.fold(Op{}, acc[k], v);
                 i += W;
             } else if (left > 0) {
@@ -117,7 +137,7 @@ Acc fixed_order_fold(const T* p, std::size_t n, const Map& map) {
         detail::fold_registers<K, Op>(acc);
         alignas(64) Acc lanes[W];
         acc[0].store_aligned(lanes);
-        return detail::fold_lanes<Op>(lanes, W);
+        return detail::fold_lanes<Arch, Op>(lanes, W);
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include <type_traits>
 
+#include "../detail/config.hpp"
 #include "../detail/xsimd_compat.hpp"
 
 namespace simdreduce {
@@ -77,7 +78,7 @@ struct plus {
     // so the lanes past the end and the filtered-out elements change nothing, and the sum
     // of {-0.0} stays -0.0. numpy does the same.
     template <class Acc>
-    static constexpr Acc identity() noexcept {
+    SIMDREDUCE_ALWAYS_INLINE static constexpr Acc identity() noexcept {
         if constexpr (std::is_floating_point<Acc>::value) {
             return -Acc(0);
         } else {
@@ -86,7 +87,7 @@ struct plus {
     }
 
     template <class Acc>
-    static Acc combine(Acc a, Acc b) noexcept {
+    SIMDREDUCE_ALWAYS_INLINE static Acc combine(Acc a, Acc b) noexcept {
         if constexpr (std::is_integral<Acc>::value) {
             // Unsigned arithmetic: signed overflow would be undefined behaviour, and the
             // SIMD paths wrap. The conversion back is modular on every supported compiler

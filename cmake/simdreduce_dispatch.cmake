@@ -1,0 +1,72 @@
+# simdreduce_enable_dispatch(<target>
+#     [KERNELS_HEADER <header>]   a header defining your functors and a kernel_list type
+#     [KERNELS <type>]            that kernel_list, e.g. my_project::dispatched_kernels
+#     [LINK_ORDER ascending|descending])   descending exists to test that order is harmless
+#
+# Adds to <target> one object per architecture the compiler can target (scalar, SSE2,
+# SSE4.2, AVX2+FMA, AVX-512BW on x86-64; scalar and NEON on aarch64), each compiled from
+# simdreduce_dispatch_arch.cpp with that architecture's flags, and defines the macros that
+# tell <simdreduce/dispatch.hpp> which paths exist. Code that calls simdreduce::dispatch
+# keeps the target's own (baseline) flags.
+#
+# The per-architecture objects are built with -O2 and without LTO whatever the build type:
+# at -O0, or when LTO merges them, the linker may keep one architecture's copy of an inline
+# function for all of them, and an SSE2 CPU then dies of SIGILL on a VEX instruction.
+include_guard(GLOBAL)
+include(CheckCXXCompilerFlag)
+
+set(_simdreduce_dispatch_source "${CMAKE_CURRENT_LIST_DIR}/simdreduce_dispatch_arch.cpp")
+
+function(simdreduce_enable_dispatch target)
+  cmake_parse_arguments(arg "" "KERNELS_HEADER;KERNELS;LINK_ORDER" "" ${ARGN})
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    message(FATAL_ERROR "simdreduce_enable_dispatch supports GCC and Clang; see the README's manual recipe")
+  endif()
+
+  # path | xsimd tag | flags (comma-separated)
+  set(paths "scalar|simdreduce::scalar|")
+  if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
+    list(APPEND paths "sse2|xsimd::sse2|-msse2" "sse4_2|xsimd::sse4_2|-msse4.2"
+                      "avx2|xsimd::avx2|-mavx2,-mfma")
+    check_cxx_compiler_flag("-mavx512f -mavx512cd -mavx512dq -mavx512bw" simdreduce_compiler_has_avx512)
+    if(simdreduce_compiler_has_avx512)
+      list(APPEND paths "avx512bw|xsimd::avx512bw|-mavx512f,-mavx512cd,-mavx512dq,-mavx512bw,-mavx2,-mfma")
+    endif()
+  elseif(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64|ARM64)$")
+    list(APPEND paths "neon64|xsimd::neon64|")
+  endif()
+  if(arg_LINK_ORDER STREQUAL "descending")
+    list(REVERSE paths)
+  endif()
+
+  set(definitions SIMDREDUCE_DISPATCH_ENABLED=1)
+  foreach(entry IN LISTS paths)
+    string(REPLACE "|" ";" fields "${entry}")
+    list(GET fields 0 path)
+    list(GET fields 1 tag)
+    list(GET fields 2 flags)
+    string(REPLACE "," ";" flags "${flags}")
+    set(objects ${target}_simdreduce_${path})
+    add_library(${objects} OBJECT "${_simdreduce_dispatch_source}")
+    target_link_libraries(${objects} PRIVATE simdreduce::simdreduce)
+    target_include_directories(${objects} PRIVATE $<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>)
+    target_compile_definitions(${objects} PRIVATE SIMDREDUCE_DISPATCH_ARCH=${tag})
+    if(arg_KERNELS_HEADER)
+      get_filename_component(header "${arg_KERNELS_HEADER}" ABSOLUTE)
+      target_compile_definitions(${objects} PRIVATE SIMDREDUCE_DISPATCH_KERNELS_HEADER="${header}")
+    endif()
+    if(arg_KERNELS)
+      target_compile_definitions(${objects} PRIVATE SIMDREDUCE_DISPATCH_KERNELS=${arg_KERNELS})
+    endif()
+    target_compile_options(${objects} PRIVATE ${flags} -O2 -fno-lto)
+    set_target_properties(${objects} PROPERTIES INTERPROCEDURAL_OPTIMIZATION OFF
+                                                POSITION_INDEPENDENT_CODE ON)
+    target_sources(${target} PRIVATE $<TARGET_OBJECTS:${objects}>)
+    if(NOT path STREQUAL "scalar")
+      string(TOUPPER "${path}" upper)
+      list(APPEND definitions SIMDREDUCE_DISPATCH_HAS_${upper}=1)
+    endif()
+  endforeach()
+  target_compile_definitions(${target} PUBLIC ${definitions})
+  target_link_libraries(${target} PUBLIC simdreduce::simdreduce)
+endfunction()

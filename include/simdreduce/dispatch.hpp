@@ -1,0 +1,220 @@
+// simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
+#ifndef SIMDREDUCE_DISPATCH_HPP
+#define SIMDREDUCE_DISPATCH_HPP
+
+// Runtime dispatch: one binary runs the widest path the CPU supports. Include this from
+// code compiled with baseline flags, in a target set up with simdreduce_enable_dispatch
+// (CMake) or the manual recipe in the README, which compile the per-architecture kernels.
+//
+//   sr::dispatch::sum(p, n)                    same results as sr::sum<best path>(p, n)
+//   sr::dispatch::filter_map_sum(v, pred, map) pred, map: named functors listed in KERNELS
+//   sr::dispatch::active_arch()                "avx2", "sse2", ...
+//   sr::dispatch::force("sse2"), reset()       or the environment: SIMDREDUCE_ARCH=sse2
+#include <array>
+#include <atomic>
+#include <cstddef>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+
+#include "arch.hpp"
+#include "detail/config.hpp"
+#include "dispatch/cpu_features.hpp"
+#include "dispatch/kernel.hpp"
+#include "ops/accumulator.hpp"
+
+#ifndef SIMDREDUCE_DISPATCH_HAS_SSE2
+#define SIMDREDUCE_DISPATCH_HAS_SSE2 0
+#endif
+#ifndef SIMDREDUCE_DISPATCH_HAS_SSE4_2
+#define SIMDREDUCE_DISPATCH_HAS_SSE4_2 0
+#endif
+#ifndef SIMDREDUCE_DISPATCH_HAS_AVX2
+#define SIMDREDUCE_DISPATCH_HAS_AVX2 0
+#endif
+#ifndef SIMDREDUCE_DISPATCH_HAS_AVX512BW
+#define SIMDREDUCE_DISPATCH_HAS_AVX512BW 0
+#endif
+#ifndef SIMDREDUCE_DISPATCH_HAS_NEON64
+#define SIMDREDUCE_DISPATCH_HAS_NEON64 0
+#endif
+
+namespace simdreduce {
+namespace dispatch {
+
+// The paths, narrowest first. The order is the order of preference, reversed.
+enum class path : int { scalar, sse2, sse4_2, avx2, avx512bw, neon64 };
+inline constexpr std::size_t path_count = 6;
+inline constexpr std::array<const char*, path_count> path_names = {"scalar", "sse2",     "sse4_2",
+                                                                    "avx2",   "avx512bw", "neon64"};
+
+// True when this target compiled the path in (simdreduce_enable_dispatch decides).
+constexpr bool compiled(path p) noexcept {
+    switch (p) {
+        case path::scalar: return true;
+        case path::sse2: return SIMDREDUCE_DISPATCH_HAS_SSE2;
+        case path::sse4_2: return SIMDREDUCE_DISPATCH_HAS_SSE4_2;
+        case path::avx2: return SIMDREDUCE_DISPATCH_HAS_AVX2;
+        case path::avx512bw: return SIMDREDUCE_DISPATCH_HAS_AVX512BW;
+        case path::neon64: return SIMDREDUCE_DISPATCH_HAS_NEON64;
+    }
+    return false;
+}
+
+// True when this CPU and OS can run the path (read once, then cached).
+inline bool supported(path p) noexcept {
+    static const cpu_features cpu = detect_cpu_features();
+    switch (p) {
+        case path::scalar: return true;
+        case path::sse2: return cpu.sse2;
+        case path::sse4_2: return cpu.sse4_2;
+        case path::avx2: return cpu.avx2_fma;
+        case path::avx512bw: return cpu.avx512bw;
+        case path::neon64: return cpu.neon64;
+    }
+    return false;
+}
+
+inline const char* name(path p) noexcept { return path_names[static_cast<std::size_t>(p)]; }
+
+// The widest path that is both compiled in and supported.
+inline path best_path() noexcept {
+    for (std::size_t i = path_count; i-- > 0;) {
+        const auto p = static_cast<path>(i);
+        if (compiled(p) && supported(p)) return p;
+    }
+    return path::scalar;
+}
+
+namespace detail {
+
+// Why a name cannot be run, or nullptr when it can.
+inline const char* refusal(const char* requested, path& out) noexcept {
+    for (std::size_t i = 0; i < path_count; ++i) {
+        if (std::strcmp(requested, path_names[i]) == 0) {
+            out = static_cast<path>(i);
+            if (!compiled(out)) return "is not compiled into this program";
+            if (!supported(out)) return "is not supported by this CPU";
+            return nullptr;
+        }
+    }
+    return "is not a simdreduce path (scalar, sse2, sse4_2, avx2, avx512bw, neon64)";
+}
+
+// The first choice: SIMDREDUCE_ARCH if it names a path this program and CPU can run,
+// otherwise the best path. A bad value is reported in one line and never run.
+inline path initial_path() noexcept {
+    const char* requested = std::getenv("SIMDREDUCE_ARCH");
+    const path best = best_path();
+    if (requested == nullptr || *requested == '\0') return best;
+    path p = best;
+    if (const char* why = refusal(requested, p)) {
+        std::fprintf(stderr, "simdreduce: SIMDREDUCE_ARCH=%s %s; using %s\n", requested, why, name(best));
+        return best;
+    }
+    return p;
+}
+
+// -1 until first use. Every thread that races to the first use computes the same choice
+// from the same function-local static, so all of them see one path.
+inline std::atomic<int> active_slot{-1};
+
+inline path active() noexcept {
+    int p = active_slot.load(std::memory_order_acquire);
+    if (p < 0) {
+        static const int first = static_cast<int>(initial_path());
+        int expected = -1;
+        active_slot.compare_exchange_strong(expected, first, std::memory_order_acq_rel);
+        p = active_slot.load(std::memory_order_acquire);
+    }
+    return static_cast<path>(p);
+}
+
+template <class Kernel>
+typename Kernel::result_type run(const Kernel& kernel, const typename Kernel::value_type* p, std::size_t n) {
+#if !defined(SIMDREDUCE_DISPATCH_ENABLED)
+    static_assert(sizeof(Kernel) == 0,
+                  "simdreduce::dispatch: this target has no per-architecture kernels. Call "
+                  "simdreduce_enable_dispatch(<target>) in CMake, or follow the README's manual "
+                  "recipe.");
+#endif
+    SIMDREDUCE_ASSERT(p != nullptr || n == 0, "a null pointer needs n == 0");
+    switch (active()) {
+#if SIMDREDUCE_DISPATCH_HAS_AVX512BW
+        case path::avx512bw: return entry<Kernel>::template run<xsimd::avx512bw>(p, n, kernel);
+#endif
+#if SIMDREDUCE_DISPATCH_HAS_AVX2
+        case path::avx2: return entry<Kernel>::template run<xsimd::avx2>(p, n, kernel);
+#endif
+#if SIMDREDUCE_DISPATCH_HAS_SSE4_2
+        case path::sse4_2: return entry<Kernel>::template run<xsimd::sse4_2>(p, n, kernel);
+#endif
+#if SIMDREDUCE_DISPATCH_HAS_SSE2
+        case path::sse2: return entry<Kernel>::template run<xsimd::sse2>(p, n, kernel);
+#endif
+#if SIMDREDUCE_DISPATCH_HAS_NEON64
+        case path::neon64: return entry<Kernel>::template run<xsimd::neon64>(p, n, kernel);
+#endif
+        default: return entry<Kernel>::template run<simdreduce::scalar>(p, n, kernel);
+    }
+}
+
+}  // namespace detail
+
+/// Returns the name of the path in use: "scalar", "sse2", "sse4_2", "avx2", "avx512bw" or
+/// "neon64". The first call (or the first reduction) makes the choice, once.
+inline const char* active_arch() noexcept { return name(detail::active()); }
+
+/// Makes every later dispatched call run `path_name`. Throws std::invalid_argument, and
+/// changes nothing, when the name is unknown, not compiled in, or not supported by this CPU.
+inline void force(const char* path_name) {
+    path p = path::scalar;
+    if (const char* why = detail::refusal(path_name, p)) {
+        throw std::invalid_argument(std::string("simdreduce::dispatch::force: \"") + path_name + "\" " + why);
+    }
+    detail::active_slot.store(static_cast<int>(p), std::memory_order_release);
+}
+
+/// Goes back to the widest supported path, ignoring SIMDREDUCE_ARCH.
+inline void reset() noexcept {
+    detail::active_slot.store(static_cast<int>(best_path()), std::memory_order_release);
+}
+
+/// Returns the sum of [p, p + n) on the active path, as simdreduce::sum would.
+template <class T>
+default_accumulator_t<T> sum(const T* p, std::size_t n) {
+    return detail::run(sum_kernel<T>{}, p, n);
+}
+
+/// Returns the sum accumulated in Acc; sum_kernel<T, Acc> must be in the target's KERNELS.
+template <class T, class Acc>
+Acc sum(const T* p, std::size_t n, accumulate_in_t<Acc>) {
+    return detail::run(sum_kernel<T, Acc>{}, p, n);
+}
+
+/// Returns the sum of a contiguous range on the active path.
+template <class Range, class = decltype(std::data(std::declval<const Range&>()))>
+auto sum(const Range& r) {
+    return sum(std::data(r), std::size(r));
+}
+
+/// Returns the filtered, mapped sum on the active path. filter_map_sum_kernel<T, Pred, Map>
+/// must be in the target's KERNELS list; otherwise the link fails naming it.
+template <class T, class Pred, class Map>
+default_accumulator_t<T> filter_map_sum(const T* p, std::size_t n, const Pred& pred, const Map& map) {
+    return detail::run(filter_map_sum_kernel<T, Pred, Map>{pred, map}, p, n);
+}
+
+/// Returns the filtered, mapped sum of a contiguous range on the active path.
+template <class Range, class Pred, class Map, class = decltype(std::data(std::declval<const Range&>()))>
+auto filter_map_sum(const Range& r, const Pred& pred, const Map& map) {
+    return filter_map_sum(std::data(r), std::size(r), pred, map);
+}
+
+}  // namespace dispatch
+}  // namespace simdreduce
+
+#endif

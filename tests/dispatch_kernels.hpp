@@ -1,0 +1,44 @@
+// The user-kernel pattern for runtime dispatch, as a user would write it: named functors
+// with templated call operators, and the list of kernels to compile for every path.
+#ifndef SIMDREDUCE_TESTS_DISPATCH_KERNELS_HPP
+#define SIMDREDUCE_TESTS_DISPATCH_KERNELS_HPP
+
+#include <simdreduce/dispatch/kernel.hpp>
+
+#include <cstdint>
+
+namespace dispatch_test {
+
+struct positive {
+    template <class V>
+    auto operator()(const V& x) const {
+        return x > V(0);
+    }
+};
+
+struct square {
+    template <class V>
+    V operator()(const V& x) const {
+        return x * x;
+    }
+};
+
+// A functor with state: the threshold travels to every path by reference.
+struct above {
+    float threshold;
+    template <class V>
+    auto operator()(const V& x) const {
+        return x > V(threshold);
+    }
+};
+
+namespace sd = simdreduce::dispatch;
+using kernels = sd::kernel_list<sd::filter_map_sum_kernel<float, positive, square>,
+                                sd::filter_map_sum_kernel<double, positive, square>,
+                                sd::filter_map_sum_kernel<float, above, square>,
+                                sd::filter_map_sum_kernel<std::int32_t, positive, square>,
+                                sd::sum_kernel<float, double>>;
+
+}  // namespace dispatch_test
+
+#endif

@@ -1,0 +1,132 @@
+// Runtime dispatch, compiled with baseline flags. Run natively and under emulated CPUs
+// (qemu-x86_64 -cpu core2duo / Nehalem / Haswell,-fma / Haswell, and qemu-aarch64), with
+// SIMDREDUCE_TEST_EXPECTED_PATH naming the path that CPU must get.
+#include <simdreduce/dispatch.hpp>
+#include <simdreduce/simdreduce.hpp>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "catch.hpp"
+#include "dispatch_kernels.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+namespace sr = simdreduce;
+namespace sd = simdreduce::dispatch;
+using sd::path;
+
+// The path this CPU should get, found without simdreduce's own CPUID code.
+std::string expected_best_path() {
+    if (const char* expected = std::getenv("SIMDREDUCE_TEST_EXPECTED_PATH")) return expected;
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_cpu_init();
+    if (sd::compiled(path::avx512bw) && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+        __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512cd")) {
+        return "avx512bw";
+    }
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return "avx2";
+    if (__builtin_cpu_supports("sse4.2")) return "sse4_2";
+    return "sse2";
+#elif defined(__aarch64__)
+    return "neon64";
+#else
+    return "scalar";
+#endif
+}
+
+// Declared first: Catch runs a file's test cases in order, and this one sees the first use.
+TEST_CASE("the first use picks the widest path compiled in and supported", "[dispatch]") {
+    const std::string expected = expected_best_path();
+    INFO("SIMDREDUCE_ARCH=" << (std::getenv("SIMDREDUCE_ARCH") ? std::getenv("SIMDREDUCE_ARCH") : "(unset)"));
+    REQUIRE(std::string(sd::active_arch()) == expected);
+    if (std::getenv("SIMDREDUCE_ARCH") == nullptr) {
+        REQUIRE(std::string(sd::name(sd::best_path())) == expected);
+    }
+}
+
+template <class T>
+void require_same_as_scalar_for_every_type_path(const std::string& p) {
+    const auto data = test::exact_data<T>(5003, 17);
+    using Acc = sr::default_accumulator_t<T>;
+    for (std::size_t n : {std::size_t(0), std::size_t(1), std::size_t(77), std::size_t(5003)}) {
+        INFO("path " << p << ", n " << n);
+        const Acc expected = sr::sum<sr::scalar>(data.data(), n);
+        REQUIRE(test::same_bits(sd::sum(data.data(), n), expected));
+        REQUIRE(expected == test::exact_sum_as<Acc>(data.data(), n));
+    }
+}
+
+TEST_CASE("every supported path gives the scalar path's bits", "[dispatch][determinism]") {
+    const auto floats = test::random_floats<float>(100003, 3, 100.0);
+    const auto doubles = test::random_floats<double>(100003, 4, 100.0);
+    std::size_t paths_run = 0;
+    for (std::size_t i = 0; i < sd::path_count; ++i) {
+        const auto p = static_cast<path>(i);
+        if (!sd::compiled(p) || !sd::supported(p)) continue;
+        sd::force(sd::name(p));
+        REQUIRE(std::string(sd::active_arch()) == sd::name(p));
+        ++paths_run;
+        require_same_as_scalar_for_every_type_path<float>(sd::name(p));
+        require_same_as_scalar_for_every_type_path<double>(sd::name(p));
+        require_same_as_scalar_for_every_type_path<std::int8_t>(sd::name(p));
+        require_same_as_scalar_for_every_type_path<std::uint8_t>(sd::name(p));
+        require_same_as_scalar_for_every_type_path<std::int16_t>(sd::name(p));
+        require_same_as_scalar_for_every_type_path<std::uint16_t>(sd::name(p));
+        require_same_as_scalar_for_every_type_path<std::int32_t>(sd::name(p));
+        require_same_as_scalar_for_every_type_path<std::uint32_t>(sd::name(p));
+        require_same_as_scalar_for_every_type_path<std::int64_t>(sd::name(p));
+        require_same_as_scalar_for_every_type_path<std::uint64_t>(sd::name(p));
+
+        INFO("path " << sd::name(p));
+        const dispatch_test::positive pos;
+        const dispatch_test::square sq;
+        REQUIRE(test::same_bits(sd::sum(floats), sr::sum<sr::scalar>(floats)));
+        REQUIRE(test::same_bits(sd::sum(floats.data(), floats.size(), sr::accumulate_in<double>),
+                                sr::sum<sr::scalar>(floats, sr::accumulate_in<double>)));
+        REQUIRE(test::same_bits(sd::filter_map_sum(floats, pos, sq), sr::filter_map_sum<sr::scalar>(floats, pos, sq)));
+        REQUIRE(test::same_bits(sd::filter_map_sum(doubles, pos, sq), sr::filter_map_sum<sr::scalar>(doubles, pos, sq)));
+        const dispatch_test::above over_50{50.0f};
+        REQUIRE(test::same_bits(sd::filter_map_sum(floats, over_50, sq),
+                                sr::filter_map_sum<sr::scalar>(floats, over_50, sq)));
+        const auto ints = test::exact_data<std::int32_t>(1001, 5);
+        REQUIRE(sd::filter_map_sum(ints, pos, sq) == sr::filter_map_sum<sr::scalar>(ints, pos, sq));
+    }
+    sd::reset();
+    REQUIRE(std::string(sd::active_arch()) == sd::name(sd::best_path()));
+    REQUIRE(paths_run >= 2);  // scalar and at least the baseline SIMD path
+}
+
+TEST_CASE("force refuses a path it cannot run, and changes nothing", "[dispatch][errors]") {
+    sd::reset();
+    const std::string before = sd::active_arch();
+    REQUIRE_THROWS_WITH(sd::force("avx1024"), SIMDREDUCE_CONTAINS("is not a simdreduce path"));
+    for (std::size_t i = 0; i < sd::path_count; ++i) {
+        const auto p = static_cast<path>(i);
+        if (!sd::compiled(p)) {
+            REQUIRE_THROWS_WITH(sd::force(sd::name(p)), SIMDREDUCE_CONTAINS("not compiled into this program"));
+        } else if (!sd::supported(p)) {
+            REQUIRE_THROWS_WITH(sd::force(sd::name(p)), SIMDREDUCE_CONTAINS("not supported by this CPU"));
+        }
+    }
+    REQUIRE(std::string(sd::active_arch()) == before);
+}
+
+TEST_CASE("the compiled and supported lists are consistent", "[dispatch]") {
+    REQUIRE(sd::compiled(path::scalar));
+    REQUIRE(sd::supported(path::scalar));
+    REQUIRE(sd::compiled(sd::best_path()));
+    REQUIRE(sd::supported(sd::best_path()));
+#if defined(__x86_64__)
+    REQUIRE(sd::compiled(path::sse2));
+    REQUIRE(sd::supported(path::sse2));  // part of x86-64
+    REQUIRE_FALSE(sd::compiled(path::neon64));
+#elif defined(__aarch64__)
+    REQUIRE(sd::compiled(path::neon64));
+    REQUIRE_FALSE(sd::compiled(path::avx2));
+#endif
+}
+
+}  // namespace

@@ -13,7 +13,8 @@ namespace bench {
 
 inline std::string size_label(std::size_t bytes) {
     if (bytes >= (std::size_t(1) << 20)) return std::to_string(bytes >> 20) + "MiB";
-    return std::to_string(bytes >> 10) + "KiB";
+    if (bytes >= (std::size_t(1) << 10)) return std::to_string(bytes >> 10) + "KiB";
+    return std::to_string(bytes) + "B";
 }
 
 // Registers "<kernel>/<size>/<path>" running f(p, n) on the shared buffer of T.

@@ -23,6 +23,8 @@ void register_paths_neon64(const std::size_t* sizes, std::size_t count);
 
 // Hand-written AVX2 baselines and the read ceiling; defined in hand_avx2.cpp.
 void register_hand_avx2(const std::size_t* sizes, std::size_t count);
+// The dispatched path and the per-call cost of dispatching; defined in dispatched.cpp.
+void register_dispatched(const std::size_t* sizes, std::size_t count);
 // The strict loops a user would write; defined in baseline.cpp (baseline flags).
 void register_strict_scalar(const std::size_t* sizes, std::size_t count);
 

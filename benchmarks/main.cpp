@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bench_data.hpp"
+#include "summary.hpp"
 
 namespace {
 
@@ -57,9 +58,11 @@ int main(int argc, char** argv) {
 #elif defined(__aarch64__)
     bench::register_paths_neon64(s, count);
 #endif
+    bench::register_dispatched(s, count);
     int new_argc = static_cast<int>(args.size());
     benchmark::Initialize(&new_argc, args.data());
-    benchmark::RunSpecifiedBenchmarks();
+    bench::summary_reporter reporter;
+    benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
     return 0;
 }

@@ -9,23 +9,7 @@ dir="${1:-build-aarch64}"
 shift || true
 
 # xsimd and Catch2 are header-only, so the host packages serve the cross build too.
-packages=(cmake make g++-aarch64-linux-gnu qemu-user libxsimd-dev catch2)
-missing=()
-for package in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$package")
-  fi
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    sudo="sudo"
-  fi
-  echo "installing: ${missing[*]}"
-  $sudo apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+bash scripts/install-deps.sh g++-aarch64-linux-gnu
 
 cmake -S . -B "$dir" --toolchain cmake/toolchain-aarch64-linux-gnu.cmake \
   -DCMAKE_BUILD_TYPE=Release -DSIMDREDUCE_WERROR=ON -DSIMDREDUCE_BUILD_BENCHMARKS=OFF "$@"

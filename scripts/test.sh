@@ -26,4 +26,21 @@ for configuration in "${configurations[@]}"; do
   cmake --build "$dir" -j "$jobs"
   ctest --test-dir "$dir" --output-on-failure -j "$jobs"
 done
-echo "all test configurations passed: ${configurations[*]%%|*}"
+echo "=== examples/runtime_dispatch: a consumer of the installed package"
+prefix="$PWD/$root/prefix"
+cmake --install "$root/gcc-release" --prefix "$prefix" >/dev/null
+cmake -S examples/runtime_dispatch -B "$root/runtime_dispatch" -DCMAKE_PREFIX_PATH="$prefix" \
+  -DCMAKE_BUILD_TYPE=Release >"$root/runtime_dispatch.configure.log" 2>&1 \
+  || { cat "$root/runtime_dispatch.configure.log"; exit 1; }
+cmake --build "$root/runtime_dispatch" -j "$jobs"
+"$root/runtime_dispatch/runtime_dispatch"
+if [ "$(uname -m)" = "x86_64" ]; then
+  echo "--- the same binary on an emulated Core 2 (SSE2 only):"
+  qemu-x86_64 -cpu core2duo "$root/runtime_dispatch/runtime_dispatch"
+fi
+
+if [ "$(uname -m)" = "x86_64" ]; then
+  echo "=== aarch64: cross-built, every test under qemu-aarch64 (scalar and NEON paths)"
+  bash scripts/test-aarch64.sh "$root/aarch64"
+fi
+echo "all test configurations passed: ${configurations[*]%%|*}, runtime_dispatch example, aarch64"

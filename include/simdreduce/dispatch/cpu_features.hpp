@@ -53,7 +53,7 @@ inline cpu_features detect_cpu_features() noexcept {
     const bool fma = (ecx >> 12) & 1, osxsave = (ecx >> 27) & 1, avx = (ecx >> 28) & 1;
 
     unsigned leaf7_ebx = 0;
-    unsigned max_leaf = __get_cpuid_max(0, nullptr);
+    const auto max_leaf = static_cast<unsigned>(__get_cpuid_max(0u, nullptr));  // int in Clang, unsigned in GCC
     if (max_leaf >= 7) {
         unsigned a = 0, b = 0, c = 0, d = 0;
         __cpuid_count(7, 0, a, b, c, d);

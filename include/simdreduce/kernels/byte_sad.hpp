@@ -54,6 +54,12 @@ inline xsimd::batch<std::uint64_t, A> byte_sad(const xsimd::batch<std::uint8_t, 
 }
 #endif
 
+// Declared on every target so that widening_sum's qualified call, discarded where
+// has_byte_sad is false, still names something (on aarch64 none of the above exists).
+// Deleted: it can never be selected.
+template <class A, std::enable_if_t<!has_byte_sad<A>::value, int> = 0>
+xsimd::batch<std::uint64_t, A> byte_sad(const xsimd::batch<std::uint8_t, A>&) noexcept = delete;
+
 }  // namespace detail
 }  // namespace kernels
 }  // namespace simdreduce

@@ -1,0 +1,23 @@
+// The filter and map the benchmark dispatches, as named functors.
+#ifndef SIMDREDUCE_BENCHMARKS_DISPATCH_KERNELS_HPP
+#define SIMDREDUCE_BENCHMARKS_DISPATCH_KERNELS_HPP
+
+#include <simdreduce/dispatch/kernel.hpp>
+
+namespace bench {
+
+struct positive {
+    template <class V>
+    auto operator()(const V& x) const { return x > V(0); }
+};
+struct square {
+    template <class V>
+    V operator()(const V& x) const { return x * x; }
+};
+
+using dispatched_kernels =
+    simdreduce::dispatch::kernel_list<simdreduce::dispatch::filter_map_sum_kernel<float, positive, square>>;
+
+}  // namespace bench
+
+#endif

@@ -1,0 +1,60 @@
+// The dispatched path (what one portable binary gets), and the cost of dispatching itself.
+// Compiled with baseline flags, like any code that calls simdreduce::dispatch.
+#include <simdreduce/dispatch.hpp>
+
+#include "bench_case.hpp"
+#include "dispatch_kernels.hpp"
+
+namespace bench {
+
+namespace {
+
+namespace sd = simdreduce::dispatch;
+
+// A direct call to the active path's instantiation: the same kernel, without the switch.
+template <class Kernel>
+auto direct_entry() {
+    using run_type = typename Kernel::result_type (*)(const typename Kernel::value_type*, std::size_t, const Kernel&);
+    switch (sd::best_path()) {
+#if SIMDREDUCE_DISPATCH_HAS_AVX512BW
+        case sd::path::avx512bw: return static_cast<run_type>(&sd::entry<Kernel>::template run<xsimd::avx512bw>);
+#endif
+#if SIMDREDUCE_DISPATCH_HAS_AVX2
+        case sd::path::avx2: return static_cast<run_type>(&sd::entry<Kernel>::template run<xsimd::avx2>);
+#endif
+#if SIMDREDUCE_DISPATCH_HAS_SSE4_2
+        case sd::path::sse4_2: return static_cast<run_type>(&sd::entry<Kernel>::template run<xsimd::sse4_2>);
+#endif
+#if SIMDREDUCE_DISPATCH_HAS_SSE2
+        case sd::path::sse2: return static_cast<run_type>(&sd::entry<Kernel>::template run<xsimd::sse2>);
+#endif
+#if SIMDREDUCE_DISPATCH_HAS_NEON64
+        case sd::path::neon64: return static_cast<run_type>(&sd::entry<Kernel>::template run<xsimd::neon64>);
+#endif
+        default: return static_cast<run_type>(&sd::entry<Kernel>::template run<simdreduce::scalar>);
+    }
+}
+
+}  // namespace
+
+void register_dispatched(const std::size_t* sizes, std::size_t count) {
+    for (std::size_t s = 0; s < count; ++s) {
+        const std::size_t bytes = sizes[s];
+        add_case<float>("sum_f32", bytes, "dispatch", [](const float* p, std::size_t n) { return sd::sum(p, n); });
+        add_case<double>("sum_f64", bytes, "dispatch", [](const double* p, std::size_t n) { return sd::sum(p, n); });
+        add_case<std::int32_t>("sum_i32", bytes, "dispatch", [](const std::int32_t* p, std::size_t n) { return sd::sum(p, n); });
+        add_case<std::int8_t>("sum_i8", bytes, "dispatch", [](const std::int8_t* p, std::size_t n) { return sd::sum(p, n); });
+        add_case<std::uint8_t>("sum_u8", bytes, "dispatch", [](const std::uint8_t* p, std::size_t n) { return sd::sum(p, n); });
+        add_case<float>("filter_map_sum_f32", bytes, "dispatch", [](const float* p, std::size_t n) {
+            return sd::filter_map_sum(p, n, positive{}, square{});
+        });
+    }
+    // 64 bytes: the kernel takes a few ns, so the difference is the price of dispatching.
+    const auto direct = direct_entry<sd::sum_kernel<float>>();
+    const std::string active = std::string("active_") + sd::name(sd::best_path());
+    add_case<float>("dispatch_overhead_f32x16", 64, "dispatched", [](const float* p, std::size_t n) { return sd::sum(p, n); });
+    add_case<float>("dispatch_overhead_f32x16", 64, "direct_" + active.substr(7),
+                    [direct](const float* p, std::size_t n) { return direct(p, n, sd::sum_kernel<float>{}); });
+}
+
+}  // namespace bench

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Turns simdreduce_bench's JSON (--benchmark_out=...json) into a PNG chart: one panel per
+kernel, GB/s read for every path at every size, with the read ceiling as a line.
+
+usage: plot.py results.json [chart.png]     (matplotlib: apt-get install python3-matplotlib)
+"""
+import json
+import re
+import sys
+from collections import defaultdict
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+PATH_ORDER = ["strict_loop", "scalar", "sse2", "sse4_2", "avx2", "avx512bw", "neon64", "dispatch",
+              "hand_avx2", "hand_avx2_and"]
+NAME = re.compile(r"^(?P<kernel>[a-z0-9_]+)/(?P<size>\d+(?:B|KiB|MiB))/(?P<path>[a-z0-9_]+?)(?:_(?:median|mean|stddev|cv))?$")
+
+
+def size_bytes(label):
+    number = int(re.match(r"\d+", label).group())
+    return number << (20 if label.endswith("MiB") else 10 if label.endswith("KiB") else 0)
+
+
+def load(path):
+    """Returns {kernel: {path: {size: GB/s}}}, medians when the run has repetitions."""
+    runs = json.load(open(path))
+    table = defaultdict(lambda: defaultdict(dict))
+    has_median = any(b.get("aggregate_name") == "median" for b in runs["benchmarks"])
+    for bench in runs["benchmarks"]:
+        if has_median and bench.get("aggregate_name") != "median":
+            continue
+        match = NAME.match(bench["name"])
+        if not match or "bytes_per_second" not in bench:
+            continue
+        table[match["kernel"]][match["path"]][match["size"]] = bench["bytes_per_second"] / 1e9
+    return runs.get("context", {}), table
+
+
+def main(source, target):
+    context, table = load(source)
+    ceiling = table.pop("read_ceiling", {}).get("avx2", {})
+    table.pop("dispatch_overhead_f32x16", None)
+    kernels = sorted(table)
+    columns = 3
+    rows = (len(kernels) + columns - 1) // columns
+    figure, axes = plt.subplots(rows, columns, figsize=(6 * columns, 4.2 * rows), squeeze=False)
+    for axis, kernel in zip(axes.flat, kernels):
+        paths = [p for p in PATH_ORDER if p in table[kernel]] + sorted(set(table[kernel]) - set(PATH_ORDER))
+        sizes = sorted({s for p in paths for s in table[kernel][p]}, key=size_bytes)
+        width = 0.8 / len(paths)
+        for i, path in enumerate(paths):
+            values = [table[kernel][path].get(s, 0) for s in sizes]
+            axis.bar([x + i * width for x in range(len(sizes))], values, width, label=path)
+        if ceiling:
+            for x, s in enumerate(sizes):
+                if s in ceiling:
+                    axis.hlines(ceiling[s], x - width / 2, x + 0.8 - width / 2, colors="black", linestyles="--")
+        axis.set_title(kernel)
+        axis.set_xticks([x + 0.4 - width / 2 for x in range(len(sizes))], sizes)
+        axis.set_ylabel("GB/s read")
+        axis.grid(axis="y", alpha=0.3)
+    for axis in list(axes.flat)[len(kernels):]:
+        axis.axis("off")
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    figure.legend(handles, labels + ([] if not ceiling else []), loc="lower center", ncol=len(labels))
+    cpu = context.get("host_name", "")
+    figure.suptitle(f"simdreduce: GB/s read per path (dashed: read ceiling)  {cpu}")
+    figure.tight_layout(rect=(0, 0.05, 1, 0.97))
+    figure.savefig(target, dpi=110)
+    print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "simdreduce_bench.png")

@@ -1,0 +1,117 @@
+#include "summary.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <thread>
+
+namespace bench {
+
+namespace {
+
+const std::vector<std::string> path_order = {"strict_loop", "scalar",   "sse2",      "sse4_2",       "avx2",
+                                             "avx512bw",    "neon64",   "dispatch",  "hand_avx2", "hand_avx2_and"};
+
+std::size_t size_bytes(const std::string& label) {
+    const std::size_t number = std::stoul(label);
+    if (label.find("MiB") != std::string::npos) return number << 20;
+    if (label.find("KiB") != std::string::npos) return number << 10;
+    return number;
+}
+
+std::string cpu_name() {
+    std::ifstream cpuinfo("/proc/cpuinfo");
+    for (std::string line; std::getline(cpuinfo, line);) {
+        for (const char* key : {"model name", "Model", "Hardware"}) {
+            if (line.rfind(key, 0) == 0 && line.find(':') != std::string::npos) {
+                return line.substr(line.find(':') + 2);
+            }
+        }
+    }
+    return "unknown CPU";
+}
+
+}  // namespace
+
+void summary_reporter::ReportRuns(const std::vector<Run>& runs) {
+    ConsoleReporter::ReportRuns(runs);
+    for (const Run& run : runs) {
+        const bool median = run.run_type == Run::RT_Aggregate && run.aggregate_name == "median";
+        if (run.run_type == Run::RT_Aggregate && !median) continue;
+        if (median && !saw_median_) {  // repetitions: keep medians only, from now on
+            saw_median_ = true;
+            results_.clear();
+        }
+        if (saw_median_ && !median) continue;
+        const auto rate = run.counters.find("bytes_per_second");
+        const std::string& name = run.run_name.function_name;
+        const auto first = name.find('/'), second = name.rfind('/');
+        if (rate == run.counters.end() || first == second) continue;
+        results_[name.substr(0, first)][name.substr(second + 1)][name.substr(first + 1, second - first - 1)] =
+            rate->second.value;
+    }
+}
+
+void summary_reporter::Finalize() {
+    ConsoleReporter::Finalize();
+    std::FILE* out = stdout;
+    std::fprintf(out, "\nSummary: GB/s read (10^9 bytes/s), speedup over the strict loop, share of the read ceiling%s\n",
+                 saw_median_ ? " (medians)" : "");
+    std::fprintf(out, "CPU: %s, %u logical CPUs\n", cpu_name().c_str(), std::thread::hardware_concurrency());
+    const auto ceiling = results_["read_ceiling"]["avx2"];
+    for (auto& [kernel, paths] : results_) {
+        if (kernel == "read_ceiling" || kernel.rfind("dispatch_overhead", 0) == 0) continue;
+        std::vector<std::string> sizes;
+        for (auto& [path, by_size] : paths) {
+            for (auto& [size, rate] : by_size) {
+                (void)rate;
+                if (std::find(sizes.begin(), sizes.end(), size) == sizes.end()) sizes.push_back(size);
+            }
+        }
+        std::sort(sizes.begin(), sizes.end(), [](const std::string& a, const std::string& b) { return size_bytes(a) < size_bytes(b); });
+        std::fprintf(out, "\n%-16s", kernel.c_str());
+        for (const auto& size : sizes) std::fprintf(out, "%22s", size.c_str());
+        std::fprintf(out, "\n");
+        const auto& strict = paths["strict_loop"];
+        for (const auto& path : path_order) {
+            const auto found = paths.find(path);
+            if (found == paths.end()) continue;
+            std::fprintf(out, "  %-14s", path.c_str());
+            for (const auto& size : sizes) {
+                const auto cell = found->second.find(size);
+                if (cell == found->second.end()) {
+                    std::fprintf(out, "%22s", "-");
+                    continue;
+                }
+                const double gbs = cell->second / 1e9;
+                const auto base = strict.find(size);
+                const auto limit = ceiling.find(size);
+                char speedup[16] = "", share[16] = "";
+                if (base != strict.end()) std::snprintf(speedup, sizeof speedup, "%.1fx", cell->second / base->second);
+                if (limit != ceiling.end()) std::snprintf(share, sizeof share, "%.0f%%", 100 * cell->second / limit->second);
+                std::fprintf(out, "  %7.1f %6s %5s", gbs, speedup, share);
+            }
+            std::fprintf(out, "\n");
+        }
+        if (!ceiling.empty()) {
+            std::fprintf(out, "  %-14s", "read ceiling");
+            for (const auto& size : sizes) {
+                const auto limit = ceiling.find(size);
+                if (limit == ceiling.end()) std::fprintf(out, "%22s", "-");
+                else std::fprintf(out, "  %7.1f %12s", limit->second / 1e9, "");
+            }
+            std::fprintf(out, "\n");
+        }
+    }
+    const auto overhead = results_.find("dispatch_overhead_f32x16");
+    if (overhead != results_.end()) {
+        std::fprintf(out, "\nDispatch, per call on 16 floats:");
+        for (auto& [path, by_size] : overhead->second) {
+            for (auto& [size, rate] : by_size) std::fprintf(out, "  %s %.1f ns", path.c_str(), 1e9 * double(size_bytes(size)) / rate);
+        }
+        std::fprintf(out, "\n");
+    }
+    std::fflush(out);
+}
+
+}  // namespace bench

@@ -1,0 +1,28 @@
+// The console reporter that also prints, at the end, one compact table per kernel: GB/s of
+// every path at every size, its speedup over the strict scalar loop, and its share of the
+// read ceiling, under the CPU's name.
+#ifndef SIMDREDUCE_BENCHMARKS_SUMMARY_HPP
+#define SIMDREDUCE_BENCHMARKS_SUMMARY_HPP
+
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace bench {
+
+class summary_reporter : public benchmark::ConsoleReporter {
+public:
+    void ReportRuns(const std::vector<Run>& runs) override;
+    void Finalize() override;
+
+private:
+    // kernel -> path -> size label -> bytes per second (the median when repeated)
+    std::map<std::string, std::map<std::string, std::map<std::string, double>>> results_;
+    bool saw_median_ = false;
+};
+
+}  // namespace bench
+
+#endif

@@ -15,24 +15,9 @@ namespace sd = simdreduce::dispatch;
 template <class Kernel>
 auto direct_entry() {
     using run_type = typename Kernel::result_type (*)(const typename Kernel::value_type*, std::size_t, const Kernel&);
-    switch (sd::best_path()) {
-#if SIMDREDUCE_DISPATCH_HAS_AVX512BW
-        case sd::path::avx512bw: return static_cast<run_type>(&sd::entry<Kernel>::template run<xsimd::avx512bw>);
-#endif
-#if SIMDREDUCE_DISPATCH_HAS_AVX2
-        case sd::path::avx2: return static_cast<run_type>(&sd::entry<Kernel>::template run<xsimd::avx2>);
-#endif
-#if SIMDREDUCE_DISPATCH_HAS_SSE4_2
-        case sd::path::sse4_2: return static_cast<run_type>(&sd::entry<Kernel>::template run<xsimd::sse4_2>);
-#endif
-#if SIMDREDUCE_DISPATCH_HAS_SSE2
-        case sd::path::sse2: return static_cast<run_type>(&sd::entry<Kernel>::template run<xsimd::sse2>);
-#endif
-#if SIMDREDUCE_DISPATCH_HAS_NEON64
-        case sd::path::neon64: return static_cast<run_type>(&sd::entry<Kernel>::template run<xsimd::neon64>);
-#endif
-        default: return static_cast<run_type>(&sd::entry<Kernel>::template run<simdreduce::scalar>);
-    }
+    return sd::detail::with_arch(sd::best_path(), [](auto arch) {
+        return static_cast<run_type>(&sd::entry<Kernel>::template run<decltype(arch)>);
+    });
 }
 
 }  // namespace

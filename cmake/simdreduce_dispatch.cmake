@@ -17,13 +17,9 @@ include(CheckCXXCompilerFlag)
 
 set(_simdreduce_dispatch_source "${CMAKE_CURRENT_LIST_DIR}/simdreduce_dispatch_arch.cpp")
 
-function(simdreduce_enable_dispatch target)
-  cmake_parse_arguments(arg "" "KERNELS_HEADER;KERNELS;LINK_ORDER" "" ${ARGN})
-  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
-    message(FATAL_ERROR "simdreduce_enable_dispatch supports GCC and Clang; see the README's manual recipe")
-  endif()
-
-  # path | xsimd tag | flags (comma-separated)
+# simdreduce_architectures(<out-var>): the paths this compiler can build for this processor,
+# narrowest first, each as "name|xsimd tag|flag,flag,...". The one place the flags live.
+function(simdreduce_architectures out_var)
   set(paths "scalar|simdreduce::scalar|")
   if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
     list(APPEND paths "sse2|xsimd::sse2|-msse2" "sse4_2|xsimd::sse4_2|-msse4.2"
@@ -35,17 +31,31 @@ function(simdreduce_enable_dispatch target)
   elseif(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64|ARM64)$")
     list(APPEND paths "neon64|xsimd::neon64|")
   endif()
+  set(${out_var} "${paths}" PARENT_SCOPE)
+endfunction()
+
+# simdreduce_split_architecture(<entry> <name-var> <tag-var> <flags-var>): one entry's fields.
+macro(simdreduce_split_architecture entry name_var tag_var flags_var)
+  string(REPLACE "|" ";" _simdreduce_fields "${entry}")
+  list(GET _simdreduce_fields 0 ${name_var})
+  list(GET _simdreduce_fields 1 ${tag_var})
+  list(GET _simdreduce_fields 2 ${flags_var})
+  string(REPLACE "," ";" ${flags_var} "${${flags_var}}")
+endmacro()
+
+function(simdreduce_enable_dispatch target)
+  cmake_parse_arguments(arg "" "KERNELS_HEADER;KERNELS;LINK_ORDER" "" ${ARGN})
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    message(FATAL_ERROR "simdreduce_enable_dispatch supports GCC and Clang; see the README's manual recipe")
+  endif()
+  simdreduce_architectures(paths)
   if(arg_LINK_ORDER STREQUAL "descending")
     list(REVERSE paths)
   endif()
 
   set(definitions SIMDREDUCE_DISPATCH_ENABLED=1)
   foreach(entry IN LISTS paths)
-    string(REPLACE "|" ";" fields "${entry}")
-    list(GET fields 0 path)
-    list(GET fields 1 tag)
-    list(GET fields 2 flags)
-    string(REPLACE "," ";" flags "${flags}")
+    simdreduce_split_architecture("${entry}" path tag flags)
     set(objects ${target}_simdreduce_${path})
     add_library(${objects} OBJECT "${_simdreduce_dispatch_source}")
     target_link_libraries(${objects} PRIVATE simdreduce::simdreduce)

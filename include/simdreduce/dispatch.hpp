@@ -133,6 +133,29 @@ inline path active() noexcept {
     return static_cast<path>(p);
 }
 
+// Calls f(Arch{}) with the tag of path p, which must be compiled in (scalar otherwise).
+template <class F>
+decltype(auto) with_arch(path p, F&& f) {
+    switch (p) {
+#if SIMDREDUCE_DISPATCH_HAS_AVX512BW
+        case path::avx512bw: return f(xsimd::avx512bw{});
+#endif
+#if SIMDREDUCE_DISPATCH_HAS_AVX2
+        case path::avx2: return f(xsimd::avx2{});
+#endif
+#if SIMDREDUCE_DISPATCH_HAS_SSE4_2
+        case path::sse4_2: return f(xsimd::sse4_2{});
+#endif
+#if SIMDREDUCE_DISPATCH_HAS_SSE2
+        case path::sse2: return f(xsimd::sse2{});
+#endif
+#if SIMDREDUCE_DISPATCH_HAS_NEON64
+        case path::neon64: return f(xsimd::neon64{});
+#endif
+        default: return f(simdreduce::scalar{});
+    }
+}
+
 template <class Kernel>
 typename Kernel::result_type run(const Kernel& kernel, const typename Kernel::value_type* p, std::size_t n) {
 #if !defined(SIMDREDUCE_DISPATCH_ENABLED)
@@ -142,24 +165,9 @@ typename Kernel::result_type run(const Kernel& kernel, const typename Kernel::va
                   "recipe.");
 #endif
     SIMDREDUCE_ASSERT(p != nullptr || n == 0, "a null pointer needs n == 0");
-    switch (active()) {
-#if SIMDREDUCE_DISPATCH_HAS_AVX512BW
-        case path::avx512bw: return entry<Kernel>::template run<xsimd::avx512bw>(p, n, kernel);
-#endif
-#if SIMDREDUCE_DISPATCH_HAS_AVX2
-        case path::avx2: return entry<Kernel>::template run<xsimd::avx2>(p, n, kernel);
-#endif
-#if SIMDREDUCE_DISPATCH_HAS_SSE4_2
-        case path::sse4_2: return entry<Kernel>::template run<xsimd::sse4_2>(p, n, kernel);
-#endif
-#if SIMDREDUCE_DISPATCH_HAS_SSE2
-        case path::sse2: return entry<Kernel>::template run<xsimd::sse2>(p, n, kernel);
-#endif
-#if SIMDREDUCE_DISPATCH_HAS_NEON64
-        case path::neon64: return entry<Kernel>::template run<xsimd::neon64>(p, n, kernel);
-#endif
-        default: return entry<Kernel>::template run<simdreduce::scalar>(p, n, kernel);
-    }
+    return with_arch(active(), [&](auto arch) {
+        return entry<Kernel>::template run<decltype(arch)>(p, n, kernel);
+    });
 }
 
 }  // namespace detail

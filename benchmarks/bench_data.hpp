@@ -25,6 +25,8 @@ void register_paths_neon64(const std::size_t* sizes, std::size_t count);
 void register_hand_avx2(const std::size_t* sizes, std::size_t count);
 // The dispatched path and the per-call cost of dispatching; defined in dispatched.cpp.
 void register_dispatched(const std::size_t* sizes, std::size_t count);
+// Eigen and -O3 -march=native -ffast-math loops; defined in alternatives.cpp when enabled.
+void register_alternatives(const std::size_t* sizes, std::size_t count);
 // The strict loops a user would write; defined in baseline.cpp (baseline flags).
 void register_strict_scalar(const std::size_t* sizes, std::size_t count);
 

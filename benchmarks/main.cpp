@@ -2,10 +2,12 @@
 // hand-written AVX2 intrinsics and the memory-read ceiling. Compiled with baseline flags: it
 // asks the CPU before registering a path compiled for a wider instruction set.
 //
-//   simdreduce_bench [--full] [google-benchmark flags]
+//   simdreduce_bench [--full] [--sizes=16K,256K,8M,256M] [google-benchmark flags]
 //   default sizes: 16 KiB, 256 KiB, 8 MiB, 256 MiB (L1, L2, L3, DRAM on a Zen 3 or Xeon core)
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -28,6 +30,23 @@ bool cpu_runs(const char* feature_set) {
     return true;
 }
 
+// "16K,1M,4096" -> bytes; an empty list on any malformed item.
+std::vector<std::size_t> parse_sizes(const char* text) {
+    std::vector<std::size_t> sizes;
+    while (*text != '\0') {
+        char* end = nullptr;
+        std::size_t bytes = std::strtoull(text, &end, 10);
+        if (end == text || bytes == 0) return {};
+        if (*end == 'K' || *end == 'k') bytes <<= 10, ++end;
+        else if (*end == 'M' || *end == 'm') bytes <<= 20, ++end;
+        else if (*end == 'G' || *end == 'g') bytes <<= 30, ++end;
+        if (*end != ',' && *end != '\0') return {};
+        sizes.push_back(bytes);
+        text = *end == ',' ? end + 1 : end;
+    }
+    return sizes;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -37,6 +56,12 @@ int main(int argc, char** argv) {
         if (std::strcmp(argv[i], "--full") == 0) {  // every power of two from 4 KiB to 512 MiB
             sizes.clear();
             for (std::size_t bytes = 4 << 10; bytes <= (std::size_t(512) << 20); bytes *= 2) sizes.push_back(bytes);
+        } else if (std::strncmp(argv[i], "--sizes=", 8) == 0) {  // --sizes=4K,1M,64M
+            sizes = parse_sizes(argv[i] + 8);
+            if (sizes.empty()) {
+                std::fprintf(stderr, "simdreduce_bench: --sizes wants a list such as 16K,256K,8M,256M\n");
+                return 2;
+            }
         } else {
             args.push_back(argv[i]);
         }
@@ -59,6 +84,9 @@ int main(int argc, char** argv) {
     bench::register_paths_neon64(s, count);
 #endif
     bench::register_dispatched(s, count);
+#if defined(SIMDREDUCE_BENCH_ALTERNATIVES)
+    bench::register_alternatives(s, count);
+#endif
     int new_argc = static_cast<int>(args.size());
     benchmark::Initialize(&new_argc, args.data());
     bench::summary_reporter reporter;

@@ -10,7 +10,8 @@ namespace bench {
 namespace {
 
 const std::vector<std::string> path_order = {"strict_loop", "scalar",   "sse2",      "sse4_2",       "avx2",
-                                             "avx512bw",    "neon64",   "dispatch",  "hand_avx2", "hand_avx2_and"};
+                                             "avx512bw",    "neon64",   "dispatch",  "hand_avx2", "hand_avx2_and",
+                                             "eigen",       "fast_math_native"};
 
 std::size_t size_bytes(const std::string& label) {
     const std::size_t number = std::stoul(label);
@@ -69,14 +70,14 @@ void summary_reporter::Finalize() {
             }
         }
         std::sort(sizes.begin(), sizes.end(), [](const std::string& a, const std::string& b) { return size_bytes(a) < size_bytes(b); });
-        std::fprintf(out, "\n%-16s", kernel.c_str());
+        std::fprintf(out, "\n%-19s", kernel.c_str());
         for (const auto& size : sizes) std::fprintf(out, "%22s", size.c_str());
         std::fprintf(out, "\n");
         const auto& strict = paths["strict_loop"];
         for (const auto& path : path_order) {
             const auto found = paths.find(path);
             if (found == paths.end()) continue;
-            std::fprintf(out, "  %-14s", path.c_str());
+            std::fprintf(out, "  %-17s", path.c_str());
             for (const auto& size : sizes) {
                 const auto cell = found->second.find(size);
                 if (cell == found->second.end()) {
@@ -94,7 +95,7 @@ void summary_reporter::Finalize() {
             std::fprintf(out, "\n");
         }
         if (!ceiling.empty()) {
-            std::fprintf(out, "  %-14s", "read ceiling");
+            std::fprintf(out, "  %-17s", "read ceiling");
             for (const auto& size : sizes) {
                 const auto limit = ceiling.find(size);
                 if (limit == ceiling.end()) std::fprintf(out, "%22s", "-");

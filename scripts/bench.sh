@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Builds and runs simdreduce's benchmark: the strict scalar loop, every simdreduce path this
 # CPU can run, hand-written AVX2 intrinsics and the memory-read ceiling, at 16 KiB, 256 KiB,
-# 8 MiB and 256 MiB. The quick default takes about a minute and a half.
-# Usage: scripts/bench.sh [--full] [google-benchmark flags]
+# 8 MiB and 256 MiB, then prints a summary table and draws build/bench/results.png. The quick
+# default takes about a minute.
+# Usage: scripts/bench.sh [--full] [--sizes=16K,1M,...] [google-benchmark flags]
 #   --full   every power of two from 4 KiB to 512 MiB, with 5 repetitions (medians)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="build/bench"
 
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh python3-matplotlib
 mkdir -p build
 cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release -DSIMDREDUCE_BUILD_TESTS=OFF \
   -DSIMDREDUCE_BUILD_EXAMPLES=OFF >"$dir.configure.log" 2>&1 || { cat "$dir.configure.log"; exit 1; }
@@ -23,3 +24,4 @@ done
 "$dir/benchmarks/simdreduce_bench" "${extra[@]}" "$@" \
   --benchmark_out="$dir/results.json" --benchmark_out_format=json
 echo "JSON results: $dir/results.json"
+/usr/bin/python3 benchmarks/plot.py "$dir/results.json" "$dir/results.png"

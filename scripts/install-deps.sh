@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(cmake make g++ clang pkg-config binutils python3 qemu-user libxsimd-dev xtl-dev catch2
-          libbenchmark-dev "$@")
+          libbenchmark-dev libeigen3-dev "$@")
 
 missing=()
 for package in "${packages[@]}"; do

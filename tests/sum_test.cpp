@@ -139,6 +139,23 @@ TEMPLATE_TEST_CASE("narrow integers widen to 64 bits exactly at their extremes",
     }
 }
 
+TEMPLATE_TEST_CASE("integer sums of random full-range values are exact", "[sum][integer]", std::int8_t,
+                   std::uint8_t, std::int16_t, std::uint16_t, std::int32_t, std::uint32_t, std::int64_t,
+                   std::uint64_t) {
+    using T = TestType;
+    using Acc = sr::default_accumulator_t<T>;
+    // 600003 elements: several 2^15-register blocks of the 32-bit kernel even with AVX-512,
+    // several 128- and 32768-register blocks of the narrower ones, and a ragged tail.
+    const std::size_t n = 600003;
+    std::vector<T> v(n);
+    test::splitmix64 rng(99);
+    for (auto& x : v) x = static_cast<T>(rng.next());
+    for (std::size_t len : {n, n - 1, std::size_t(77777)}) {
+        INFO("n " << len);
+        REQUIRE(sr::sum<arch>(v.data(), len) == test::exact_sum_as<Acc>(v.data(), len));
+    }
+}
+
 TEST_CASE("uint8 arrays of 255 longer than 2^24 sum exactly", "[sum][integer]") {
     const std::size_t n = (std::size_t(1) << 24) + 77;
     const std::vector<std::uint8_t> v(n, 255);

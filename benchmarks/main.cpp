@@ -87,6 +87,7 @@ int main(int argc, char** argv) {
 #if defined(SIMDREDUCE_BENCH_ALTERNATIVES)
     bench::register_alternatives(s, count);
 #endif
+    benchmark::AddCustomContext("cpu_model", bench::cpu_name());  // for plot.py's title
     int new_argc = static_cast<int>(args.size());
     benchmark::Initialize(&new_argc, args.data());
     bench::summary_reporter reporter;

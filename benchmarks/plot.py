@@ -19,6 +19,13 @@ PATH_ORDER = ["strict_loop", "scalar", "sse2", "sse4_2", "avx2", "avx512bw", "ne
 NAME = re.compile(r"^(?P<kernel>[a-z0-9_]+)/(?P<size>\d+(?:B|KiB|MiB))/(?P<path>[a-z0-9_]+?)(?:_(?:median|mean|stddev|cv))?$")
 
 
+def colour(path):
+    """The same colour for a path in every panel."""
+    palette = plt.get_cmap("tab20").colors
+    index = PATH_ORDER.index(path) if path in PATH_ORDER else len(PATH_ORDER) + hash(path) % 5
+    return palette[(2 * index) % len(palette) + (index * 2 >= len(palette))]
+
+
 def size_bytes(label):
     number = int(re.match(r"\d+", label).group())
     return number << (20 if label.endswith("MiB") else 10 if label.endswith("KiB") else 0)
@@ -53,7 +60,7 @@ def main(source, target):
         width = 0.8 / len(paths)
         for i, path in enumerate(paths):
             values = [table[kernel][path].get(s, 0) for s in sizes]
-            axis.bar([x + i * width for x in range(len(sizes))], values, width, label=path)
+            axis.bar([x + i * width for x in range(len(sizes))], values, width, label=path, color=colour(path))
         if ceiling:
             for x, s in enumerate(sizes):
                 if s in ceiling:
@@ -64,9 +71,13 @@ def main(source, target):
         axis.grid(axis="y", alpha=0.3)
     for axis in list(axes.flat)[len(kernels):]:
         axis.axis("off")
-    handles, labels = axes.flat[0].get_legend_handles_labels()
-    figure.legend(handles, labels + ([] if not ceiling else []), loc="lower center", ncol=len(labels))
-    cpu = context.get("host_name", "")
+    legend = {}
+    for axis in axes.flat:
+        for handle, label in zip(*axis.get_legend_handles_labels()):
+            legend.setdefault(label, handle)
+    labels = sorted(legend, key=lambda p: PATH_ORDER.index(p) if p in PATH_ORDER else len(PATH_ORDER))
+    figure.legend([legend[label] for label in labels], labels, loc="lower center", ncol=len(labels))
+    cpu = context.get("cpu_model", context.get("host_name", ""))
     figure.suptitle(f"simdreduce: GB/s read per path (dashed: read ceiling)  {cpu}")
     figure.tight_layout(rect=(0, 0.05, 1, 0.97))
     figure.savefig(target, dpi=110)

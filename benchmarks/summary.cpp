@@ -20,6 +20,8 @@ std::size_t size_bytes(const std::string& label) {
     return number;
 }
 
+}  // namespace
+
 std::string cpu_name() {
     std::ifstream cpuinfo("/proc/cpuinfo");
     for (std::string line; std::getline(cpuinfo, line);) {
@@ -31,8 +33,6 @@ std::string cpu_name() {
     }
     return "unknown CPU";
 }
-
-}  // namespace
 
 void summary_reporter::ReportRuns(const std::vector<Run>& runs) {
     ConsoleReporter::ReportRuns(runs);

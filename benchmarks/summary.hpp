@@ -12,6 +12,9 @@
 
 namespace bench {
 
+// The CPU's marketing name, from /proc/cpuinfo ("unknown CPU" elsewhere).
+std::string cpu_name();
+
 class summary_reporter : public benchmark::ConsoleReporter {
 public:
     void ReportRuns(const std::vector<Run>& runs) override;

@@ -15,7 +15,9 @@
 include_guard(GLOBAL)
 include(CheckCXXCompilerFlag)
 
-set(_simdreduce_dispatch_source "${CMAKE_CURRENT_LIST_DIR}/simdreduce_dispatch_arch.cpp")
+# A global property, not a variable: functions are global, but a variable set here would be
+# invisible to a parent project that reached this file through add_subdirectory.
+set_property(GLOBAL PROPERTY SIMDREDUCE_DISPATCH_SOURCE "${CMAKE_CURRENT_LIST_DIR}/simdreduce_dispatch_arch.cpp")
 
 # simdreduce_architectures(<out-var>): the paths this compiler can build for this processor,
 # narrowest first, each as "name|xsimd tag|flag,flag,...". The one place the flags live.
@@ -48,6 +50,7 @@ function(simdreduce_enable_dispatch target)
   if(NOT CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     message(FATAL_ERROR "simdreduce_enable_dispatch supports GCC and Clang; see the README's manual recipe")
   endif()
+  get_property(source GLOBAL PROPERTY SIMDREDUCE_DISPATCH_SOURCE)
   simdreduce_architectures(paths)
   if(arg_LINK_ORDER STREQUAL "descending")
     list(REVERSE paths)
@@ -57,7 +60,7 @@ function(simdreduce_enable_dispatch target)
   foreach(entry IN LISTS paths)
     simdreduce_split_architecture("${entry}" path tag flags)
     set(objects ${target}_simdreduce_${path})
-    add_library(${objects} OBJECT "${_simdreduce_dispatch_source}")
+    add_library(${objects} OBJECT "${source}")
     target_link_libraries(${objects} PRIVATE simdreduce::simdreduce)
     target_include_directories(${objects} PRIVATE $<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>)
     target_compile_definitions(${objects} PRIVATE SIMDREDUCE_DISPATCH_ARCH=${tag})

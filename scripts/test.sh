@@ -1,33 +1,53 @@
 #!/usr/bin/env bash
-# Builds and runs every test: the kernel tests on each architecture this CPU can run, and
-# the examples, with GCC and Clang, warnings as errors, in Release and in Debug (-O0,
-# assertions on). Usage: scripts/test.sh [build-root]   (default: build)
+# Builds and runs every test, warnings as errors:
+# - the kernel tests on each architecture this CPU can run, the dispatch tests natively and
+#   under emulated CPUs, and the examples;
+# - with GCC 12 and Clang 14, in Release and Debug (-O0, assertions on), against xsimd 8.1,
+#   13.2 and 14.3, with Catch2 v2 and v3, in C++17 and C++20;
+# - then a consumer of the installed package, and the aarch64 suite under qemu.
+# Usage: scripts/test.sh [build-root]   (default: build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root="${1:-build}"
+mkdir -p "${1:-build}"
+root="$(cd "${1:-build}" && pwd)"
 
 bash scripts/install-deps.sh
 
-# name | compiler | build type | benchmarks (built, not run: they must keep compiling)
+# name | compiler | build type | benchmarks (built, not run) | xsimd | C++ standard | Catch2
+# "system" xsimd is Debian 12's 8.1.0; 13.2 and 14.3 are Debian packages from trixie and sid,
+# and Catch2 v3 from bookworm-backports, unpacked under the build root (scripts/fetch-deb.sh).
 configurations=(
-  "gcc-release|g++|Release|ON"
-  "clang-release|clang++|Release|OFF"
-  "gcc-debug|g++|Debug|OFF"
+  "gcc-release|g++|Release|ON|system|17|v2"
+  "clang-release|clang++|Release|OFF|system|17|v2"
+  "gcc-debug|g++|Debug|OFF|system|17|v2"
+  "gcc-xsimd13|g++|Release|OFF|13.2|17|v2"
+  "clang-xsimd13|clang++|Release|OFF|13.2|17|v2"
+  "gcc-xsimd14-catch2v3|g++|Release|OFF|14.3|17|v3"
+  "clang-xsimd14-cxx20|clang++|Release|OFF|14.3|20|v2"
 )
-mkdir -p "$root"
 jobs="$(nproc 2>/dev/null || echo 2)"
 for configuration in "${configurations[@]}"; do
-  IFS='|' read -r name compiler build_type benchmarks <<<"$configuration"
+  IFS='|' read -r name compiler build_type benchmarks xsimd standard catch2 <<<"$configuration"
   dir="$root/$name"
-  echo "=== $name: $compiler, $build_type"
+  options=()
+  case "$xsimd" in
+    13.2) options+=("-DSIMDREDUCE_XSIMD_INCLUDE_DIR=$(bash scripts/fetch-deb.sh trixie libxsimd-dev "$root/debs")/usr/include") ;;
+    14.3) options+=("-DSIMDREDUCE_XSIMD_INCLUDE_DIR=$(bash scripts/fetch-deb.sh sid libxsimd-dev "$root/debs")/usr/include") ;;
+  esac
+  if [ "$catch2" = "v3" ]; then
+    options+=("-DCatch2_DIR=$(bash scripts/fetch-deb.sh bookworm-backports libcatch2-dev "$root/debs")/usr/lib/cmake/Catch2")
+  fi
+  echo "=== $name: $compiler, $build_type, xsimd $xsimd, C++$standard, Catch2 $catch2"
   cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER="$compiler" -DCMAKE_BUILD_TYPE="$build_type" \
-    -DSIMDREDUCE_WERROR=ON -DSIMDREDUCE_BUILD_BENCHMARKS="$benchmarks" >"$dir.configure.log" 2>&1 \
-    || { cat "$dir.configure.log"; exit 1; }
+    -DCMAKE_CXX_STANDARD="$standard" -DSIMDREDUCE_WERROR=ON -DSIMDREDUCE_BUILD_BENCHMARKS="$benchmarks" \
+    "${options[@]}" >"$dir.configure.log" 2>&1 || { cat "$dir.configure.log"; exit 1; }
+  grep -E "simdreduce .*: xsimd|Catch2 [0-9]" "$dir.configure.log" || true
   cmake --build "$dir" -j "$jobs"
   ctest --test-dir "$dir" --output-on-failure -j "$jobs"
 done
+
 echo "=== examples/runtime_dispatch: a consumer of the installed package"
-prefix="$PWD/$root/prefix"
+prefix="$root/prefix"
 cmake --install "$root/gcc-release" --prefix "$prefix" >/dev/null
 cmake -S examples/runtime_dispatch -B "$root/runtime_dispatch" -DCMAKE_PREFIX_PATH="$prefix" \
   -DCMAKE_BUILD_TYPE=Release >"$root/runtime_dispatch.configure.log" 2>&1 \
@@ -38,6 +58,13 @@ if [ "$(uname -m)" = "x86_64" ]; then
   echo "--- the same binary on an emulated Core 2 (SSE2 only):"
   qemu-x86_64 -cpu core2duo "$root/runtime_dispatch/runtime_dispatch"
 fi
+
+echo "=== consumers: add_subdirectory, and pkg-config with the manual dispatch recipe"
+cmake -S tests/consumers/add_subdirectory -B "$root/consumer-add-subdirectory" -DCMAKE_BUILD_TYPE=Release \
+  >"$root/consumer-add-subdirectory.configure.log" 2>&1 || { cat "$root/consumer-add-subdirectory.configure.log"; exit 1; }
+cmake --build "$root/consumer-add-subdirectory" -j "$jobs"
+"$root/consumer-add-subdirectory/consumer"
+bash tests/consumers/pkg_config.sh "$prefix" "$root/consumer-pkg-config"
 
 if [ "$(uname -m)" = "x86_64" ]; then
   echo "=== aarch64: cross-built, every test under qemu-aarch64 (scalar and NEON paths)"

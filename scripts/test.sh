@@ -3,7 +3,7 @@
 # - the kernel tests on each architecture this CPU can run, the dispatch tests natively and
 #   under emulated CPUs, and the examples;
 # - with GCC 12 and Clang 14, in Release and Debug (-O0, assertions on), against xsimd 8.1,
-#   13.2 and 14.3, with Catch2 v2 and v3, in C++17 and C++20;
+#   13.2 and 14.3, with Catch2 v2 and v3, in C++17 and C++20, and under ASan+UBSan and TSan;
 # - then a consumer of the installed package, and the aarch64 suite under qemu.
 # Usage: scripts/test.sh [build-root]   (default: build)
 set -euo pipefail
@@ -13,23 +13,35 @@ root="$(cd "${1:-build}" && pwd)"
 
 bash scripts/install-deps.sh
 
-# name | compiler | build type | benchmarks (built, not run) | xsimd | C++ standard | Catch2
+# name | compiler | build type | benchmarks (built, not run) | xsimd | C++ standard | Catch2 | sanitizers
 # "system" xsimd is Debian 12's 8.1.0; 13.2 and 14.3 are Debian packages from trixie and sid,
 # and Catch2 v3 from bookworm-backports, unpacked under the build root (scripts/fetch-deb.sh).
+# Sanitized builds skip the qemu runs (qemu-user cannot host ASan's shadow memory) and the
+# symbol checks (instrumented code is not what ships).
 configurations=(
-  "gcc-release|g++|Release|ON|system|17|v2"
-  "clang-release|clang++|Release|OFF|system|17|v2"
-  "gcc-debug|g++|Debug|OFF|system|17|v2"
-  "gcc-xsimd13|g++|Release|OFF|13.2|17|v2"
-  "clang-xsimd13|clang++|Release|OFF|13.2|17|v2"
-  "gcc-xsimd14-catch2v3|g++|Release|OFF|14.3|17|v3"
-  "clang-xsimd14-cxx20|clang++|Release|OFF|14.3|20|v2"
+  "gcc-release|g++|Release|ON|system|17|v2|"
+  "clang-release|clang++|Release|OFF|system|17|v2|"
+  "gcc-debug|g++|Debug|OFF|system|17|v2|"
+  "gcc-xsimd13|g++|Release|OFF|13.2|17|v2|"
+  "clang-xsimd13|clang++|Release|OFF|13.2|17|v2|"
+  "gcc-xsimd14-catch2v3|g++|Release|OFF|14.3|17|v3|"
+  "clang-xsimd14-cxx20|clang++|Release|OFF|14.3|20|v2|"
+  "gcc-asan-ubsan|g++|RelWithDebInfo|OFF|system|17|v2|address,undefined"
+  "clang-asan-ubsan|clang++|RelWithDebInfo|OFF|system|17|v2|address,undefined"
 )
 jobs="$(nproc 2>/dev/null || echo 2)"
 for configuration in "${configurations[@]}"; do
-  IFS='|' read -r name compiler build_type benchmarks xsimd standard catch2 <<<"$configuration"
+  IFS='|' read -r name compiler build_type benchmarks xsimd standard catch2 sanitizers <<<"$configuration"
   dir="$root/$name"
   options=()
+  ctest_options=()
+  werror=ON
+  if [ -n "$sanitizers" ]; then
+    flags="-fsanitize=$sanitizers -fno-sanitize-recover=all -fno-omit-frame-pointer"
+    options+=("-DCMAKE_CXX_FLAGS=$flags" "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=$sanitizers")
+    ctest_options+=(-LE "qemu|symbols")
+    werror=OFF  # GCC 12 with ASan warns falsely inside libstdc++; the other builds keep -Werror
+  fi
   case "$xsimd" in
     13.2) options+=("-DSIMDREDUCE_XSIMD_INCLUDE_DIR=$(bash scripts/fetch-deb.sh trixie libxsimd-dev "$root/debs")/usr/include") ;;
     14.3) options+=("-DSIMDREDUCE_XSIMD_INCLUDE_DIR=$(bash scripts/fetch-deb.sh sid libxsimd-dev "$root/debs")/usr/include") ;;
@@ -37,14 +49,22 @@ for configuration in "${configurations[@]}"; do
   if [ "$catch2" = "v3" ]; then
     options+=("-DCatch2_DIR=$(bash scripts/fetch-deb.sh bookworm-backports libcatch2-dev "$root/debs")/usr/lib/cmake/Catch2")
   fi
-  echo "=== $name: $compiler, $build_type, xsimd $xsimd, C++$standard, Catch2 $catch2"
+  echo "=== $name: $compiler, $build_type, xsimd $xsimd, C++$standard, Catch2 $catch2${sanitizers:+, -fsanitize=$sanitizers}"
   cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER="$compiler" -DCMAKE_BUILD_TYPE="$build_type" \
-    -DCMAKE_CXX_STANDARD="$standard" -DSIMDREDUCE_WERROR=ON -DSIMDREDUCE_BUILD_BENCHMARKS="$benchmarks" \
+    -DCMAKE_CXX_STANDARD="$standard" -DSIMDREDUCE_WERROR="$werror" -DSIMDREDUCE_BUILD_BENCHMARKS="$benchmarks" \
     "${options[@]}" >"$dir.configure.log" 2>&1 || { cat "$dir.configure.log"; exit 1; }
   grep -E "simdreduce .*: xsimd|Catch2 [0-9]" "$dir.configure.log" || true
   cmake --build "$dir" -j "$jobs"
-  ctest --test-dir "$dir" --output-on-failure -j "$jobs"
+  ctest --test-dir "$dir" --output-on-failure -j "$jobs" "${ctest_options[@]}"
 done
+
+echo "=== clang-tsan: the dispatcher's first use from 16 threads under ThreadSanitizer"
+cmake -S . -B "$root/clang-tsan" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DSIMDREDUCE_BUILD_BENCHMARKS=OFF -DSIMDREDUCE_BUILD_EXAMPLES=OFF "-DCMAKE_CXX_FLAGS=-fsanitize=thread" \
+  "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread" >"$root/clang-tsan.configure.log" 2>&1 \
+  || { cat "$root/clang-tsan.configure.log"; exit 1; }
+cmake --build "$root/clang-tsan" -j "$jobs" --target simdreduce_dispatch_threads
+ctest --test-dir "$root/clang-tsan" --output-on-failure -R simdreduce_dispatch_threads
 
 echo "=== examples/runtime_dispatch: a consumer of the installed package"
 prefix="$root/prefix"

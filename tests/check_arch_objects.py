@@ -1,66 +1,100 @@
 #!/usr/bin/env python3
-"""Fails when objects built for different instruction sets share a weak symbol whose code
-uses VEX or EVEX instructions (AVX, AVX2, FMA, AVX-512).
+"""Fails when a weak symbol shared by objects built for different instruction sets has a copy
+that needs more than the narrowest of those objects may use.
 
 The linker keeps one copy of each weak (COMDAT) symbol. If the AVX2 object's copy of an
 inline function wins, the SSE2 path calls VEX code and dies of SIGILL on a CPU without AVX,
 in any link order, at -O0 or under LTO. Native tests on an AVX2 machine never show it.
 
-usage: check_arch_objects.py OBJECT...   (the baseline objects and every per-arch object)
+Levels: 0 x86-64 baseline (SSE2), 1 SSE3..SSE4.2, 2 VEX (AVX, AVX2, FMA), 3 EVEX (AVX-512).
+An object's level comes from the path it was built for, found in its file name
+(..._sse4_2.dir/...). A copy's level comes from its bytes: a VEX (c4/c5) or EVEX (62) prefix,
+or an SSE3..SSE4.2 mnemonic.
+
+usage: check_arch_objects.py [--only-prefix PREFIX] OBJECT...
 """
 import re
 import subprocess
 import sys
 from collections import defaultdict
 
-WIDE_REGISTER = re.compile(r"%[yz]mm\d+|%k[0-7]\b")
+OBJECT_LEVEL = {"scalar": 0, "sse2": 0, "sse4_2": 1, "avx2": 2, "avx512bw": 3, "neon64": 0}
+SSE3_TO_SSE42 = set("""addsubps addsubpd haddps haddpd hsubps hsubpd movddup movshdup movsldup lddqu
+pshufb palignr phaddw phaddd phaddsw phsubw phsubd phsubsw pabsb pabsw pabsd pmaddubsw pmulhrsw
+psignb psignw psignd pblendvb blendvps blendvpd blendps blendpd pblendw ptest pminsb pminsd pminuw
+pminud pmaxsb pmaxsd pmaxuw pmaxud pmulld pmuldq pcmpeqq pcmpgtq packusdw pextrb pextrd pextrq pinsrb
+pinsrd pinsrq extractps insertps roundps roundpd roundss roundsd dpps dppd mpsadbw phminposuw movntdqa
+pmovsxbw pmovsxbd pmovsxbq pmovsxwd pmovsxwq pmovsxdq pmovzxbw pmovzxbd pmovzxbq pmovzxwd pmovzxwq
+pmovzxdq crc32b crc32w crc32l crc32q pcmpestri pcmpestrm pcmpistri pcmpistrm""".split())
+LEGACY_PREFIXES = {"26", "2e", "36", "3e", "64", "65", "67", "f0"}
+
+
+def object_level(path):
+    match = re.search(r"_(scalar|sse2|sse4_2|avx2|avx512bw|neon64)\.dir/", path)
+    return OBJECT_LEVEL[match.group(1)] if match else 0
 
 
 def weak_symbols(obj):
     out = subprocess.run(["nm", "--defined-only", obj], check=True, capture_output=True, text=True).stdout
-    return {line.split()[2] for line in out.splitlines() if len(line.split()) == 3 and line.split()[1] in "WVu"}
+    return {f[2] for f in (line.split() for line in out.splitlines()) if len(f) == 3 and f[1] in "WVu"}
 
 
-def function_bodies(obj):
-    """Maps each function symbol of obj to its instruction mnemonics and operands."""
-    out = subprocess.run(["objdump", "-d", "--no-show-raw-insn", obj], check=True, capture_output=True, text=True).stdout
-    bodies, current = defaultdict(list), None
+def instruction_level(raw_bytes, mnemonic):
+    prefix = next((b for b in raw_bytes if b not in LEGACY_PREFIXES), "")
+    if prefix == "62":
+        return 3
+    if prefix in ("c4", "c5"):
+        return 2
+    return 1 if mnemonic in SSE3_TO_SSE42 else 0
+
+
+def function_levels(obj):
+    """Maps each function of obj to (the level its code needs, an instruction that needs it)."""
+    out = subprocess.run(["objdump", "-d", "-w", obj], check=True, capture_output=True, text=True).stdout
+    levels, current = {}, None
     for line in out.splitlines():
         header = re.match(r"^[0-9a-f]+ <(.+)>:$", line)
         if header:
             current = header.group(1)
-        elif current and "\t" in line:
-            bodies[current].append(line.split("\t", 1)[1].strip())
-    return bodies
+            levels[current] = (0, "")
+            continue
+        fields = line.split("\t")
+        if current is None or len(fields) < 3:
+            continue
+        raw_bytes, text = fields[1].split(), fields[2].strip()
+        level = instruction_level(raw_bytes, text.split()[0] if text else "")
+        if level > levels[current][0]:
+            levels[current] = (level, text)
+    return levels
 
 
-def uses_vex_or_evex(instructions):
-    for instruction in instructions:
-        mnemonic = instruction.split()[0] if instruction.split() else ""
-        if (mnemonic.startswith("v") and mnemonic not in ("verr", "verw")) or WIDE_REGISTER.search(instruction):
-            return instruction
-    return None
-
-
-def main(objects):
+def main(arguments):
+    prefix = ""
+    if arguments[:1] == ["--only-prefix"]:
+        prefix, arguments = arguments[1], arguments[2:]
     owners = defaultdict(list)
-    for obj in objects:
+    for obj in arguments:
         for symbol in weak_symbols(obj):
-            owners[symbol].append(obj)
+            if symbol.startswith(prefix):
+                owners[symbol].append(obj)
     shared = {symbol: objs for symbol, objs in owners.items() if len(objs) > 1}
-    bodies = {obj: function_bodies(obj) for obj in objects}
+    levels = {obj: function_levels(obj) for obj in arguments}
     failures = []
     for symbol, objs in sorted(shared.items()):
+        allowed = min(object_level(obj) for obj in objs)
         for obj in objs:
-            hit = uses_vex_or_evex(bodies[obj].get(symbol, []))
-            if hit:
-                failures.append(f"{symbol}\n    in {obj}: {hit}\n    also defined in: {', '.join(o for o in objs if o != obj)}")
-    print(f"{len(objects)} objects, {len(shared)} weak symbols defined in more than one of them")
+            needed, example = levels[obj].get(symbol, (0, ""))
+            if needed > allowed:
+                narrow = min(objs, key=object_level)
+                failures.append(f"{symbol}\n    copy in {obj} needs level {needed}: {example}\n"
+                                f"    but {narrow} (level {allowed}) may get it")
+    scope = f" starting with {prefix}" if prefix else ""
+    print(f"{len(arguments)} objects, {len(shared)} weak symbols{scope} defined in more than one of them")
     if failures:
-        print(f"{len(failures)} shared weak symbols carry VEX/EVEX code:")
+        print(f"{len(failures)} copies need more than the narrowest object that may receive them:")
         print("\n".join(failures))
         return 1
-    print("none of them contains VEX or EVEX code: link order cannot pick a wider copy")
+    print("every copy runs on the narrowest object that shares it: no link order can cause SIGILL")
     return 0
 
 

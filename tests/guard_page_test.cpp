@@ -3,6 +3,8 @@
 #include "catch.hpp"
 #include "test_support.hpp"
 
+#include <algorithm>
+
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -36,7 +38,7 @@ private:
 template <class T>
 void fill(T* p, std::size_t n) {
     const auto values = test::exact_data<T>(n, n);
-    std::memcpy(p, values.data(), n * sizeof(T));
+    std::copy(values.begin(), values.end(), p);  // not memcpy: values.data() is null when n == 0
 }
 
 TEMPLATE_TEST_CASE("no path reads past either end of the data", "[memory]", float, double,

@@ -43,6 +43,9 @@ inline void check_arguments(const T* p, std::size_t n) {
     (void)p;
     (void)n;
     SIMDREDUCE_ASSERT(p != nullptr || n == 0, "a null pointer needs n == 0");
+    SIMDREDUCE_ASSERT(n <= std::size_t(PTRDIFF_MAX) / sizeof(T) &&
+                          reinterpret_cast<std::uintptr_t>(p) <= UINTPTR_MAX - n * sizeof(T),
+                      "p + n must not overflow the address space");
 }
 
 // Contiguous ranges: anything std::data and std::size accept (vector, array, span, C array).

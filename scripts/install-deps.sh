@@ -3,7 +3,7 @@
 # Safe to run again: packages already present are left alone.
 set -euo pipefail
 
-packages=(cmake make g++ clang pkg-config binutils python3 qemu-user libxsimd-dev xtl-dev catch2
+packages=(cmake make g++ clang pkg-config binutils python3 qemu-user valgrind libxsimd-dev xtl-dev catch2
           libbenchmark-dev libeigen3-dev "$@")
 
 missing=()

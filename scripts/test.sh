@@ -30,8 +30,14 @@ configurations=(
   "clang-asan-ubsan|clang++|RelWithDebInfo|OFF|system|17|v2|address,undefined"
 )
 jobs="$(nproc 2>/dev/null || echo 2)"
+# SIMDREDUCE_TEST_CONFIGS="gcc-release clang-asan-ubsan" runs only those (gcc-release is the
+# one the later steps need); CI runs them all.
+selected="${SIMDREDUCE_TEST_CONFIGS:-}"
 for configuration in "${configurations[@]}"; do
   IFS='|' read -r name compiler build_type benchmarks xsimd standard catch2 sanitizers <<<"$configuration"
+  if [ -n "$selected" ] && [[ " $selected " != *" $name "* ]]; then
+    continue
+  fi
   dir="$root/$name"
   options=()
   ctest_options=()
@@ -90,4 +96,16 @@ if [ "$(uname -m)" = "x86_64" ]; then
   echo "=== aarch64: cross-built, every test under qemu-aarch64 (scalar and NEON paths)"
   bash scripts/test-aarch64.sh "$root/aarch64"
 fi
-echo "all test configurations passed: ${configurations[*]%%|*}, runtime_dispatch example, aarch64"
+echo "=== valgrind memcheck: the kernel tests up to AVX2 (valgrind has no AVX-512) and dispatch"
+for test in simdreduce_tests_scalar simdreduce_tests_sse2 simdreduce_tests_sse4_2 simdreduce_tests_avx2 \
+            simdreduce_dispatch_tests_ascending; do
+  if [ -x "$root/gcc-release/tests/$test" ]; then
+    valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite -q \
+      "$root/gcc-release/tests/$test" | tail -n 2
+  fi
+done
+
+echo "=== differential fuzzer: 60 s, every path against the scalar path, under ASan"
+bash scripts/fuzz.sh "$root" 60
+
+echo "all test configurations passed: ${selected:-${configurations[*]%%|*}}, tsan, runtime_dispatch example, consumers, aarch64, valgrind, fuzzer"

@@ -1,0 +1,86 @@
+// Differential fuzzer: every dispatch path must return the scalar path's bits, and none may
+// read outside its buffer (ASan). The input chooses the element type, the forced path, a
+// predicate and a map from a fixed menu, the misalignment, and the raw element values, so
+// NaN, infinities, denormals, -0.0 and integer extremes all come from the bytes themselves.
+//
+// Byte 0: element type, 1: path, 2: predicate, 3: map, 4: misalignment; the rest: elements.
+#include <simdreduce/dispatch.hpp>
+#include <simdreduce/simdreduce.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+#include "fuzz_kernels.hpp"
+
+namespace {
+
+namespace sr = simdreduce;
+namespace sd = simdreduce::dispatch;
+
+template <class T>
+bool same_bits(T a, T b) {
+    if constexpr (std::is_floating_point<T>::value) {
+        if (std::isnan(a) && std::isnan(b)) return true;
+    }
+    return std::memcmp(&a, &b, sizeof(T)) == 0;
+}
+
+template <class T, class Pred, class Map>
+void check_filter_map_sum(const T* p, std::size_t n, const Pred& pred, const Map& map) {
+    if (!same_bits(sd::filter_map_sum(p, n, pred, map), sr::filter_map_sum<sr::scalar>(p, n, pred, map))) {
+        __builtin_trap();
+    }
+}
+
+template <class T>
+void run(const std::uint8_t* bytes, std::size_t size, unsigned predicate, unsigned map, std::size_t offset) {
+    const std::size_t n = size / sizeof(T);
+    // An exact-size heap block: ASan reports a read one byte past it, or before it.
+    auto* block = static_cast<unsigned char*>(std::malloc(offset + n * sizeof(T) + 1));
+    T* p = reinterpret_cast<T*>(block + offset);
+    std::memcpy(block + offset, bytes, n * sizeof(T));
+    if (!same_bits(sd::sum(p, n), sr::sum<sr::scalar>(p, n))) __builtin_trap();
+    if constexpr (std::is_floating_point<T>::value) {
+        if (predicate % 3 == 0) {
+            map % 2 ? check_filter_map_sum(p, n, fuzz::positive{}, fuzz::square{}) : check_filter_map_sum(p, n, fuzz::positive{}, fuzz::tenth{});
+        } else if (predicate % 3 == 1) {
+            map % 2 ? check_filter_map_sum(p, n, fuzz::not_negative{}, fuzz::square{}) : check_filter_map_sum(p, n, fuzz::not_negative{}, fuzz::tenth{});
+        } else {
+            map % 2 ? check_filter_map_sum(p, n, fuzz::small{}, fuzz::square{}) : check_filter_map_sum(p, n, fuzz::small{}, fuzz::tenth{});
+        }
+    } else {
+        (void)predicate;
+        (void)map;
+        check_filter_map_sum(p, n, fuzz::positive{}, fuzz::identity{});
+    }
+    std::free(block);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size < 5) return 0;
+    const unsigned type = data[0] % 10, path = data[1] % sd::path_count, predicate = data[2], map = data[3];
+    const std::size_t offset = data[4] % 64;
+    const auto chosen = static_cast<sd::path>(path);
+    if (!sd::compiled(chosen) || !sd::supported(chosen)) return 0;
+    sd::force(sd::name(chosen));
+    data += 5;
+    size -= 5;
+    switch (type) {
+        case 0: run<float>(data, size, predicate, map, offset & ~std::size_t(3)); break;
+        case 1: run<double>(data, size, predicate, map, offset & ~std::size_t(7)); break;
+        case 2: run<std::int8_t>(data, size, predicate, map, offset); break;
+        case 3: run<std::uint8_t>(data, size, predicate, map, offset); break;
+        case 4: run<std::int16_t>(data, size, predicate, map, offset & ~std::size_t(1)); break;
+        case 5: run<std::uint16_t>(data, size, predicate, map, offset & ~std::size_t(1)); break;
+        case 6: run<std::int32_t>(data, size, predicate, map, offset & ~std::size_t(3)); break;
+        case 7: run<std::uint32_t>(data, size, predicate, map, offset & ~std::size_t(3)); break;
+        case 8: run<std::int64_t>(data, size, predicate, map, offset & ~std::size_t(7)); break;
+        default: run<std::uint64_t>(data, size, predicate, map, offset & ~std::size_t(7)); break;
+    }
+    return 0;
+}

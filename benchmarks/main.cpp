@@ -5,6 +5,7 @@
 //   simdreduce_bench [--full] [--sizes=16K,256K,8M,256M] [google-benchmark flags]
 //   default sizes: 16 KiB, 256 KiB, 8 MiB, 256 MiB (L1, L2, L3, DRAM on a Zen 3 or Xeon core)
 #include <benchmark/benchmark.h>
+#include <simdreduce/dispatch/cpu_features.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -15,20 +16,6 @@
 #include "summary.hpp"
 
 namespace {
-
-bool cpu_runs(const char* feature_set) {
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_cpu_init();
-    if (std::strcmp(feature_set, "sse4_2") == 0) return __builtin_cpu_supports("sse4.2");
-    if (std::strcmp(feature_set, "avx2") == 0) return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-    if (std::strcmp(feature_set, "avx512bw") == 0) {
-        return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-               __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512cd");
-    }
-#endif
-    (void)feature_set;
-    return true;
-}
 
 // "16K,1M,4096" -> bytes; an empty list on any malformed item.
 std::vector<std::size_t> parse_sizes(const char* text) {
@@ -66,19 +53,22 @@ int main(int argc, char** argv) {
             args.push_back(argv[i]);
         }
     }
+    // The library's own detector (CPUID, XGETBV), so a path is benchmarked exactly when
+    // simdreduce::dispatch would consider it.
+    const auto cpu = simdreduce::dispatch::detect_cpu_features();
     const std::size_t* s = sizes.data();
     const std::size_t count = sizes.size();
     bench::register_strict_scalar(s, count);
     bench::register_paths_scalar(s, count);
 #if defined(__x86_64__) || defined(__i386__)
     bench::register_paths_sse2(s, count);
-    if (cpu_runs("sse4_2")) bench::register_paths_sse4_2(s, count);
-    if (cpu_runs("avx2")) {
+    if (cpu.sse4_2) bench::register_paths_sse4_2(s, count);
+    if (cpu.avx2_fma) {
         bench::register_paths_avx2(s, count);
         bench::register_hand_avx2(s, count);
     }
 #if defined(SIMDREDUCE_BENCH_HAS_AVX512)
-    if (cpu_runs("avx512bw")) bench::register_paths_avx512bw(s, count);
+    if (cpu.avx512bw) bench::register_paths_avx512bw(s, count);
 #endif
 #elif defined(__aarch64__)
     bench::register_paths_neon64(s, count);

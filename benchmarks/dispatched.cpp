@@ -4,6 +4,7 @@
 
 #include "bench_case.hpp"
 #include "dispatch_kernels.hpp"
+#include "rows.hpp"
 
 namespace bench {
 
@@ -22,9 +23,8 @@ auto direct_entry() {
 
 }  // namespace
 
-void register_dispatched(const std::size_t* sizes, std::size_t count) {
-    for (std::size_t s = 0; s < count; ++s) {
-        const std::size_t bytes = sizes[s];
+void register_dispatched(const std::vector<std::size_t>& sizes) {
+    for (const std::size_t bytes : sizes) {
         add_case<float>("sum_f32", bytes, "dispatch", [](const float* p, std::size_t n) { return sd::sum(p, n); });
         add_case<double>("sum_f64", bytes, "dispatch", [](const double* p, std::size_t n) { return sd::sum(p, n); });
         add_case<std::int32_t>("sum_i32", bytes, "dispatch", [](const std::int32_t* p, std::size_t n) { return sd::sum(p, n); });

@@ -1,10 +1,10 @@
-// Hand-written AVX2 intrinsics loops, the yardsticks simdreduce's AVX2 path must match,
-// and the read ceiling. Eight named accumulators: an array of them would live in memory.
+// Hand-written AVX2 intrinsics loops, the yardsticks simdreduce's AVX2 path must match.
+// Eight named accumulators: an array of them would live in memory.
 #include <immintrin.h>
 
 #include <cstdint>
 
-#include "bench_case.hpp"
+#include "bench_kernels.hpp"
 
 namespace {
 
@@ -113,40 +113,16 @@ float hand_filter_map_sum_f32(const float* p, std::size_t n) {
     return total;
 }
 
-// The physical limit: the same bytes read with the least work (one OR per 32 bytes).
-std::uint64_t read_ceiling(const std::uint8_t* p, std::size_t n) {
-    __m256i a0 = _mm256_setzero_si256(), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
-    std::size_t i = 0;
-    for (; i + 256 <= n; i += 256) {
-#define STEP(k) a##k = _mm256_or_si256(a##k, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 32 * k)));
-        EIGHT_STEPS(STEP)
-#undef STEP
-    }
-    __m256i s = _mm256_or_si256(_mm256_or_si256(_mm256_or_si256(a0, a1), _mm256_or_si256(a2, a3)),
-                                _mm256_or_si256(_mm256_or_si256(a4, a5), _mm256_or_si256(a6, a7)));
-    std::uint64_t bits = static_cast<std::uint64_t>(_mm256_extract_epi64(s, 0) | _mm256_extract_epi64(s, 3));
-    for (; i < n; ++i) bits |= p[i];
-    return bits;
-}
-
 }  // namespace
 
 namespace bench {
 
-void register_hand_avx2(const std::size_t* sizes, std::size_t count) {
-    for (std::size_t s = 0; s < count; ++s) {
-        const std::size_t bytes = sizes[s];
-        add_case<float>("sum_f32", bytes, "hand_avx2", hand_sum_f32);
-        add_case<double>("sum_f64", bytes, "hand_avx2", hand_sum_f64);
-        add_case<std::int32_t>("sum_i32", bytes, "hand_avx2", hand_sum_i32);
-        add_case<std::int8_t>("sum_i8", bytes, "hand_avx2", [](const std::int8_t* p, std::size_t n) {
-            return hand_sad<true>(reinterpret_cast<const std::uint8_t*>(p), n);
-        });
-        add_case<std::uint8_t>("sum_u8", bytes, "hand_avx2", hand_sad<false>);
-        add_case<float>("filter_map_sum_f32", bytes, "hand_avx2", hand_filter_map_sum_f32<true>);
-        add_case<float>("filter_map_sum_f32", bytes, "hand_avx2_and", hand_filter_map_sum_f32<false>);
-        add_case<std::uint8_t>("read_ceiling", bytes, "avx2", read_ceiling);
-    }
-}
+extern const kernel_set hand_avx2, hand_avx2_and;
+const kernel_set hand_avx2 = {
+    hand_sum_f32, hand_sum_f64, hand_sum_i32,
+    [](const std::int8_t* p, std::size_t n) { return hand_sad<true>(reinterpret_cast<const std::uint8_t*>(p), n); },
+    [](const std::uint8_t* p, std::size_t n) { return static_cast<std::uint64_t>(hand_sad<false>(p, n)); },
+    hand_filter_map_sum_f32<true>, nullptr};
+const kernel_set hand_avx2_and = {nullptr, nullptr, nullptr, nullptr, nullptr, hand_filter_map_sum_f32<false>, nullptr};
 
 }  // namespace bench

@@ -1,18 +1,23 @@
 // simdreduce's benchmark: every path this CPU can run, against the loop a user would write,
-// hand-written AVX2 intrinsics and the memory-read ceiling. Compiled with baseline flags: it
-// asks the CPU before registering a path compiled for a wider instruction set.
+// hand-written AVX2 intrinsics and the memory-read ceiling at each vector width. Compiled
+// with baseline flags: it asks the CPU before registering a path compiled for a wider
+// instruction set, so the one binary runs on any x86-64 or ARMv8 CPU.
 //
 //   simdreduce_bench [--full] [--sizes=16K,256K,8M,256M] [google-benchmark flags]
 //   default sizes: 16 KiB, 256 KiB, 8 MiB, 256 MiB (L1, L2, L3, DRAM on a Zen 3 or Xeon core)
 #include <benchmark/benchmark.h>
+#include <simdreduce/dispatch.hpp>
 #include <simdreduce/dispatch/cpu_features.hpp>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 #include <vector>
 
-#include "bench_data.hpp"
+#include <unistd.h>
+
+#include "rows.hpp"
 #include "summary.hpp"
 
 namespace {
@@ -56,31 +61,39 @@ int main(int argc, char** argv) {
     // The library's own detector (CPUID, XGETBV), so a path is benchmarked exactly when
     // simdreduce::dispatch would consider it.
     const auto cpu = simdreduce::dispatch::detect_cpu_features();
-    const std::size_t* s = sizes.data();
-    const std::size_t count = sizes.size();
-    bench::register_strict_scalar(s, count);
-    bench::register_paths_scalar(s, count);
+    bench::register_rows("strict_loop", bench::strict_loop, sizes);
+    bench::register_rows("scalar", bench::paths_scalar, sizes);
 #if defined(__x86_64__) || defined(__i386__)
-    bench::register_paths_sse2(s, count);
-    if (cpu.sse4_2) bench::register_paths_sse4_2(s, count);
+    bench::register_rows("sse2", bench::paths_sse2, sizes);
+    if (cpu.sse4_2) bench::register_rows("sse4_2", bench::paths_sse4_2, sizes);
     if (cpu.avx2_fma) {
-        bench::register_paths_avx2(s, count);
-        bench::register_hand_avx2(s, count);
+        bench::register_rows("avx2", bench::paths_avx2, sizes);
+        bench::register_rows("hand_avx2", bench::hand_avx2, sizes);
+        bench::register_rows("hand_avx2_and", bench::hand_avx2_and, sizes);
     }
 #if defined(SIMDREDUCE_BENCH_HAS_AVX512)
-    if (cpu.avx512bw) bench::register_paths_avx512bw(s, count);
+    if (cpu.avx512bw) bench::register_rows("avx512bw", bench::paths_avx512bw, sizes);
 #endif
 #elif defined(__aarch64__)
-    bench::register_paths_neon64(s, count);
+    if (cpu.neon64) bench::register_rows("neon64", bench::paths_neon64, sizes);
 #endif
-    bench::register_dispatched(s, count);
+    bench::register_dispatched(sizes);
 #if defined(SIMDREDUCE_BENCH_ALTERNATIVES)
-    bench::register_alternatives(s, count);
+    // Built with -march=native: for the build machine, which need not be this one.
+    for (const auto& [path, kernels] : {std::pair<const char*, const bench::kernel_set*>{"eigen", &bench::eigen},
+                                        {"fast_math_native", &bench::fast_math_native}}) {
+        if (bench::runs_here(path, *kernels)) bench::register_rows(path, *kernels, sizes);
+    }
 #endif
     benchmark::AddCustomContext("cpu_model", bench::cpu_name());  // for plot.py's title
     int new_argc = static_cast<int>(args.size());
     benchmark::Initialize(&new_argc, args.data());
-    bench::summary_reporter reporter;
+    // Colour only on a terminal, and never when asked not to, so that a saved log stays text.
+    bool color = isatty(STDOUT_FILENO) != 0;
+    for (char* arg : args) {
+        if (std::strcmp(arg, "--benchmark_color=false") == 0) color = false;
+    }
+    bench::summary_reporter reporter(simdreduce::dispatch::active_arch(), color);
     benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
     return 0;

@@ -1,29 +1,66 @@
-// simdreduce's own paths. Compiled once per architecture, with that architecture's flags,
-// BENCH_ARCH naming its tag and BENCH_REGISTER the function that registers its rows.
+// simdreduce's own paths, and the read ceiling at this path's vector width. Compiled once
+// per architecture with its flags: BENCH_ARCH names the xsimd tag, BENCH_KERNELS the table.
 #include <simdreduce/simdreduce.hpp>
 
-#include "bench_case.hpp"
+#include "bench_kernels.hpp"
+
+namespace {
+
+namespace sr = simdreduce;
+using arch = BENCH_ARCH;
+
+float sum_f32(const float* p, std::size_t n) { return sr::sum<arch>(p, n); }
+double sum_f64(const double* p, std::size_t n) { return sr::sum<arch>(p, n); }
+std::int64_t sum_i32(const std::int32_t* p, std::size_t n) { return sr::sum<arch>(p, n); }
+std::int64_t sum_i8(const std::int8_t* p, std::size_t n) { return sr::sum<arch>(p, n); }
+std::uint64_t sum_u8(const std::uint8_t* p, std::size_t n) { return sr::sum<arch>(p, n); }
+float filter_map_sum_f32(const float* p, std::size_t n) {
+    return sr::filter_map_sum<arch>(p, n, [](auto x) { return x > 0; }, [](auto x) { return x * x; });
+}
+
+// One OR per vector into 8 independent accumulators: two loads per cycle need no more than
+// two ALU ops per cycle, so only the loads can limit it.
+template <class A>
+std::uint64_t or_all(const std::uint8_t* p, std::size_t n, A) {
+    using batch = xsimd::batch<std::uint64_t, A>;
+    constexpr std::size_t step = batch::size * 8;  // 64-bit elements per vector
+    const auto* words = reinterpret_cast<const std::uint64_t*>(p);
+    const std::size_t count = n / 8;
+    batch a0(std::uint64_t(0)), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+    std::size_t i = 0;
+    for (; i + step <= count; i += step) {
+        const std::uint64_t* q = words + i;
+        a0 |= batch::load_unaligned(q + 0 * batch::size);
+        a1 |= batch::load_unaligned(q + 1 * batch::size);
+        a2 |= batch::load_unaligned(q + 2 * batch::size);
+        a3 |= batch::load_unaligned(q + 3 * batch::size);
+        a4 |= batch::load_unaligned(q + 4 * batch::size);
+        a5 |= batch::load_unaligned(q + 5 * batch::size);
+        a6 |= batch::load_unaligned(q + 6 * batch::size);
+        a7 |= batch::load_unaligned(q + 7 * batch::size);
+    }
+    const batch all = ((a0 | a1) | (a2 | a3)) | ((a4 | a5) | (a6 | a7));
+    alignas(64) std::uint64_t lanes[batch::size];
+    all.store_aligned(lanes);
+    std::uint64_t bits = 0;
+    for (std::uint64_t lane : lanes) bits |= lane;
+    for (std::size_t j = i * 8; j < n; ++j) bits |= p[j];
+    return bits;
+}
+
+// The scalar path has no ceiling of its own: it is measured against the widest one.
+template <class A>
+constexpr std::uint64_t (*read_ceiling_for(A))(const std::uint8_t*, std::size_t) {
+    return [](const std::uint8_t* p, std::size_t n) { return or_all(p, n, A{}); };
+}
+constexpr std::uint64_t (*read_ceiling_for(sr::scalar))(const std::uint8_t*, std::size_t) { return nullptr; }
+
+}  // namespace
 
 namespace bench {
 
-// The same kernels on every path, so that the rows line up.
-template <class Arch>
-void add_standard_cases(std::size_t bytes, const std::string& path) {
-    namespace sr = simdreduce;
-    add_case<float>("sum_f32", bytes, path, [](const float* p, std::size_t n) { return sr::sum<Arch>(p, n); });
-    add_case<double>("sum_f64", bytes, path, [](const double* p, std::size_t n) { return sr::sum<Arch>(p, n); });
-    add_case<std::int32_t>("sum_i32", bytes, path, [](const std::int32_t* p, std::size_t n) { return sr::sum<Arch>(p, n); });
-    add_case<std::int8_t>("sum_i8", bytes, path, [](const std::int8_t* p, std::size_t n) { return sr::sum<Arch>(p, n); });
-    add_case<std::uint8_t>("sum_u8", bytes, path, [](const std::uint8_t* p, std::size_t n) { return sr::sum<Arch>(p, n); });
-    add_case<float>("filter_map_sum_f32", bytes, path, [](const float* p, std::size_t n) {
-        return sr::filter_map_sum<Arch>(p, n, [](auto x) { return x > 0; }, [](auto x) { return x * x; });
-    });
-}
-
-void BENCH_REGISTER(const std::size_t* sizes, std::size_t count) {
-    for (std::size_t i = 0; i < count; ++i) {
-        add_standard_cases<BENCH_ARCH>(sizes[i], BENCH_PATH_NAME);
-    }
-}
+extern const kernel_set BENCH_KERNELS;
+const kernel_set BENCH_KERNELS = {sum_f32, sum_f64, sum_i32, sum_i8, sum_u8, filter_map_sum_f32,
+                                  read_ceiling_for(arch{})};
 
 }  // namespace bench

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Turns simdreduce_bench's JSON (--benchmark_out=...json) into a PNG chart: one panel per
-kernel, GB/s read for every path at every size, with the read ceiling as a line.
+kernel, GB/s read for every path at every size, with each width's read ceiling as a line.
 
 usage: plot.py results.json [chart.png]     (matplotlib: apt-get install python3-matplotlib)
 """
@@ -48,7 +48,7 @@ def load(path):
 
 def main(source, target):
     context, table = load(source)
-    ceiling = table.pop("read_ceiling", {}).get("avx2", {})
+    ceilings = table.pop("read_ceiling", {})
     table.pop("dispatch_overhead_f32x16", None)
     kernels = sorted(table)
     columns = 3
@@ -61,10 +61,12 @@ def main(source, target):
         for i, path in enumerate(paths):
             values = [table[kernel][path].get(s, 0) for s in sizes]
             axis.bar([x + i * width for x in range(len(sizes))], values, width, label=path, color=colour(path))
-        if ceiling:
+        # Each vector width's read ceiling as a dashed line in that path's colour.
+        for path, ceiling in ceilings.items():
             for x, s in enumerate(sizes):
                 if s in ceiling:
-                    axis.hlines(ceiling[s], x - width / 2, x + 0.8 - width / 2, colors="black", linestyles="--")
+                    axis.hlines(ceiling[s], x - width / 2, x + 0.8 - width / 2, colors=[colour(path)],
+                                linestyles="--", label=f"ceiling {path}")
         axis.set_title(kernel)
         axis.set_xticks([x + 0.4 - width / 2 for x in range(len(sizes))], sizes)
         axis.set_ylabel("GB/s read")
@@ -75,11 +77,15 @@ def main(source, target):
     for axis in axes.flat:
         for handle, label in zip(*axis.get_legend_handles_labels()):
             legend.setdefault(label, handle)
-    labels = sorted(legend, key=lambda p: PATH_ORDER.index(p) if p in PATH_ORDER else len(PATH_ORDER))
-    figure.legend([legend[label] for label in labels], labels, loc="lower center", ncol=len(labels))
+    def order(label):
+        path = label.removeprefix("ceiling ")
+        rank = PATH_ORDER.index(path) if path in PATH_ORDER else len(PATH_ORDER)
+        return (label != path, rank)
+    labels = sorted(legend, key=order)
+    figure.legend([legend[label] for label in labels], labels, loc="lower center", ncol=min(len(labels), 9))
     cpu = context.get("cpu_model", context.get("host_name", ""))
-    figure.suptitle(f"simdreduce: GB/s read per path (dashed: read ceiling)  {cpu}")
-    figure.tight_layout(rect=(0, 0.05, 1, 0.97))
+    figure.suptitle(f"simdreduce: GB/s read per path (dashed: read ceiling of each vector width)  {cpu}")
+    figure.tight_layout(rect=(0, 0.08, 1, 0.97))
     figure.savefig(target, dpi=110)
     print(f"wrote {target}")
 

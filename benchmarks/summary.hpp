@@ -1,6 +1,6 @@
 // The console reporter that also prints, at the end, one compact table per kernel: GB/s of
 // every path at every size, its speedup over the strict scalar loop, and its share of the
-// read ceiling, under the CPU's name.
+// read ceiling at its vector width, under the CPU's name.
 #ifndef SIMDREDUCE_BENCHMARKS_SUMMARY_HPP
 #define SIMDREDUCE_BENCHMARKS_SUMMARY_HPP
 
@@ -8,6 +8,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bench {
@@ -17,12 +18,17 @@ std::string cpu_name();
 
 class summary_reporter : public benchmark::ConsoleReporter {
 public:
+    // widest_path: the path dispatch runs here, whose read ceiling is the limit for rows
+    // that have no vector width of their own (strict loop, scalar, dispatch, Eigen...).
+    summary_reporter(std::string widest_path, bool color)
+        : ConsoleReporter(color ? OO_Defaults : OO_Tabular), widest_path_(std::move(widest_path)) {}
     void ReportRuns(const std::vector<Run>& runs) override;
     void Finalize() override;
 
 private:
     // kernel -> path -> size label -> bytes per second (the median when repeated)
     std::map<std::string, std::map<std::string, std::map<std::string, double>>> results_;
+    std::string widest_path_;
     bool saw_median_ = false;
 };
 

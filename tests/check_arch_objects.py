@@ -8,17 +8,17 @@ in any link order, at -O0 or under LTO. Native tests on an AVX2 machine never sh
 
 Levels: 0 x86-64 baseline (SSE2), 1 SSE3..SSE4.2, 2 VEX (AVX, AVX2, FMA), 3 EVEX (AVX-512).
 An object's level comes from the path it was built for, found in its file name
-(..._sse4_2.dir/...). A copy's level comes from its bytes: a VEX (c4/c5) or EVEX (62) prefix,
-or an SSE3..SSE4.2 mnemonic.
+(..._sse4_2.dir/...); "_native" (-march=native) counts as the widest. A copy's level comes
+from its bytes: a VEX (c4/c5) or EVEX (62) prefix, or an SSE3..SSE4.2 mnemonic.
 
-usage: check_arch_objects.py [--only-prefix PREFIX] OBJECT...
+usage: check_arch_objects.py [--only-prefix PREFIX] OBJECT...   (or OBJECT;OBJECT...)
 """
 import re
 import subprocess
 import sys
 from collections import defaultdict
 
-OBJECT_LEVEL = {"scalar": 0, "sse2": 0, "sse4_2": 1, "avx2": 2, "avx512bw": 3, "neon64": 0}
+OBJECT_LEVEL = {"scalar": 0, "sse2": 0, "sse4_2": 1, "avx2": 2, "avx512bw": 3, "neon64": 0, "native": 3}
 SSE3_TO_SSE42 = set("""addsubps addsubpd haddps haddpd hsubps hsubpd movddup movshdup movsldup lddqu
 pshufb palignr phaddw phaddd phaddsw phsubw phsubd phsubsw pabsb pabsw pabsd pmaddubsw pmulhrsw
 psignb psignw psignd pblendvb blendvps blendvpd blendps blendpd pblendw ptest pminsb pminsd pminuw
@@ -30,7 +30,7 @@ LEGACY_PREFIXES = {"26", "2e", "36", "3e", "64", "65", "67", "f0"}
 
 
 def object_level(path):
-    match = re.search(r"_(scalar|sse2|sse4_2|avx2|avx512bw|neon64)\.dir/", path)
+    match = re.search(r"_(scalar|sse2|sse4_2|avx2|avx512bw|neon64|native)\.dir/", path)
     return OBJECT_LEVEL[match.group(1)] if match else 0
 
 
@@ -72,6 +72,8 @@ def main(arguments):
     prefix = ""
     if arguments[:1] == ["--only-prefix"]:
         prefix, arguments = arguments[1], arguments[2:]
+    # CMake's $<TARGET_OBJECTS:...> of a target with several sources arrives as one "a;b" word.
+    arguments = [obj for argument in arguments for obj in argument.split(";") if obj]
     owners = defaultdict(list)
     for obj in arguments:
         for symbol in weak_symbols(obj):

@@ -1,0 +1,41 @@
+// The kernels of one benchmarked path, as plain function pointers.
+//
+// Every object compiled for a wider instruction set (paths.cpp per architecture,
+// hand_avx2.cpp, alternatives.cpp) exports only a constant table of these, and keeps its
+// code in an anonymous namespace. All registration (std::string, std::function, Google
+// Benchmark's templates) happens in baseline code: had those objects registered their own
+// rows, they would carry AVX2 copies of inline functions the baseline code shares, and the
+// linker may keep either copy, so the binary could die of SIGILL on an older CPU.
+// A null entry means the path has no such kernel.
+#ifndef SIMDREDUCE_BENCHMARKS_BENCH_KERNELS_HPP
+#define SIMDREDUCE_BENCHMARKS_BENCH_KERNELS_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+namespace bench {
+
+struct kernel_set {
+    float (*sum_f32)(const float*, std::size_t) = nullptr;
+    double (*sum_f64)(const double*, std::size_t) = nullptr;
+    std::int64_t (*sum_i32)(const std::int32_t*, std::size_t) = nullptr;
+    std::int64_t (*sum_i8)(const std::int8_t*, std::size_t) = nullptr;
+    std::uint64_t (*sum_u8)(const std::uint8_t*, std::size_t) = nullptr;
+    float (*filter_map_sum_f32)(const float*, std::size_t) = nullptr;  // x > 0 ? x * x
+    // The physical limit: the same bytes read with the least work this vector width allows.
+    std::uint64_t (*read_ceiling)(const std::uint8_t*, std::size_t) = nullptr;
+};
+
+// simdreduce's own paths (paths.cpp, once per architecture).
+extern const kernel_set paths_scalar, paths_sse2, paths_sse4_2, paths_avx2, paths_avx512bw, paths_neon64;
+// The loops a user would write, with the compiler's default float semantics (baseline.cpp).
+extern const kernel_set strict_loop;
+// Hand-written AVX2 intrinsics (hand_avx2.cpp); the _and variant masks rejected elements
+// with `and`, adding +0.0 where simdreduce adds -0.0.
+extern const kernel_set hand_avx2, hand_avx2_and;
+// Eigen's .sum() and the plain loops at -O3 -march=native -ffast-math (alternatives.cpp).
+extern const kernel_set eigen, fast_math_native;
+
+}  // namespace bench
+
+#endif

@@ -1,0 +1,62 @@
+// Turns kernel tables into benchmark rows. Baseline flags: this is the only code that
+// registers rows, so the wider objects hold nothing but their kernels (bench_kernels.hpp).
+#include "rows.hpp"
+
+#include <cstdio>
+
+#if defined(__unix__)
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
+
+#include "bench_case.hpp"
+
+namespace bench {
+
+void register_rows(const char* path, const kernel_set& k, const std::vector<std::size_t>& sizes) {
+    for (const std::size_t bytes : sizes) {
+        if (k.sum_f32) add_case<float>("sum_f32", bytes, path, k.sum_f32);
+        if (k.sum_f64) add_case<double>("sum_f64", bytes, path, k.sum_f64);
+        if (k.sum_i32) add_case<std::int32_t>("sum_i32", bytes, path, k.sum_i32);
+        if (k.sum_i8) add_case<std::int8_t>("sum_i8", bytes, path, k.sum_i8);
+        if (k.sum_u8) add_case<std::uint8_t>("sum_u8", bytes, path, k.sum_u8);
+        if (k.filter_map_sum_f32) add_case<float>("filter_map_sum_f32", bytes, path, k.filter_map_sum_f32);
+        if (k.read_ceiling) add_case<std::uint8_t>("read_ceiling", bytes, path, k.read_ceiling);
+    }
+}
+
+bool runs_here(const char* path, const kernel_set& k) {
+#if defined(__unix__)
+    const pid_t child = fork();
+    if (child == 0) {  // every kernel once, on 1 KiB of each type
+        const rlimit no_core_file = {0, 0};
+        setrlimit(RLIMIT_CORE, &no_core_file);
+        static float f[256];
+        static double d[128];
+        static std::int32_t i32[256];
+        static std::int8_t i8[1024];
+        static std::uint8_t u8[1024];
+        volatile double sink = 0;
+        if (k.sum_f32) sink = sink + k.sum_f32(f, 256);
+        if (k.sum_f64) sink = sink + k.sum_f64(d, 128);
+        if (k.sum_i32) sink = sink + double(k.sum_i32(i32, 256));
+        if (k.sum_i8) sink = sink + double(k.sum_i8(i8, 1024));
+        if (k.sum_u8) sink = sink + double(k.sum_u8(u8, 1024));
+        if (k.filter_map_sum_f32) sink = sink + k.filter_map_sum_f32(f, 256);
+        _exit(0);
+    }
+    int status = 0;
+    if (child < 0 || waitpid(child, &status, 0) != child) return false;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return true;
+    std::fprintf(stderr, "simdreduce_bench: skipping the %s rows: compiled for another CPU, they %s here\n", path,
+                 WIFSIGNALED(status) && WTERMSIG(status) == SIGILL ? "die of SIGILL" : "fail");
+    return false;
+#else
+    (void)path;
+    (void)k;
+    return true;
+#endif
+}
+
+}  // namespace bench

@@ -1,0 +1,26 @@
+// Registering the rows of one path, and checking that a path built for another machine
+// (-march=native) runs on this one.
+#ifndef SIMDREDUCE_BENCHMARKS_ROWS_HPP
+#define SIMDREDUCE_BENCHMARKS_ROWS_HPP
+
+#include <cstddef>
+#include <vector>
+
+#include "bench_kernels.hpp"
+
+namespace bench {
+
+// Registers "<kernel>/<size>/<path>" for every kernel k has, at every size.
+void register_rows(const char* path, const kernel_set& k, const std::vector<std::size_t>& sizes);
+
+// Runs each kernel of k once on small data in a child process: false, with a message, when
+// the child dies (SIGILL on a CPU without the build machine's instructions). POSIX only;
+// elsewhere it assumes yes.
+bool runs_here(const char* path, const kernel_set& k);
+
+// The dispatched path and the per-call cost of dispatching (dispatched.cpp).
+void register_dispatched(const std::vector<std::size_t>& sizes);
+
+}  // namespace bench
+
+#endif

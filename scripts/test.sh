@@ -8,6 +8,9 @@
 # Usage: scripts/test.sh [build-root]   (default: build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+SECONDS=0
+# Each step's heading says how long the run has taken so far, so a slow step stands out.
+step() { echo "=== [$((SECONDS / 60))m$((SECONDS % 60))s] $*"; }
 mkdir -p "${1:-build}"
 root="$(cd "${1:-build}" && pwd)"
 
@@ -55,7 +58,7 @@ for configuration in "${configurations[@]}"; do
   if [ "$catch2" = "v3" ]; then
     options+=("-DCatch2_DIR=$(bash scripts/fetch-deb.sh bookworm-backports libcatch2-dev "$root/debs")/usr/lib/cmake/Catch2")
   fi
-  echo "=== $name: $compiler, $build_type, xsimd $xsimd, C++$standard, Catch2 $catch2${sanitizers:+, -fsanitize=$sanitizers}"
+  step "$name: $compiler, $build_type, xsimd $xsimd, C++$standard, Catch2 $catch2${sanitizers:+, -fsanitize=$sanitizers}"
   cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER="$compiler" -DCMAKE_BUILD_TYPE="$build_type" \
     -DCMAKE_CXX_STANDARD="$standard" -DSIMDREDUCE_WERROR="$werror" -DSIMDREDUCE_BUILD_BENCHMARKS="$benchmarks" \
     "${options[@]}" >"$dir.configure.log" 2>&1 || { cat "$dir.configure.log"; exit 1; }
@@ -64,7 +67,7 @@ for configuration in "${configurations[@]}"; do
   ctest --test-dir "$dir" --output-on-failure -j "$jobs" "${ctest_options[@]}"
 done
 
-echo "=== clang-tsan: the dispatcher's first use from 16 threads under ThreadSanitizer"
+step "clang-tsan: the dispatcher's first use from 16 threads under ThreadSanitizer"
 cmake -S . -B "$root/clang-tsan" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DSIMDREDUCE_BUILD_BENCHMARKS=OFF -DSIMDREDUCE_BUILD_EXAMPLES=OFF "-DCMAKE_CXX_FLAGS=-fsanitize=thread" \
   "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread" >"$root/clang-tsan.configure.log" 2>&1 \
@@ -72,7 +75,7 @@ cmake -S . -B "$root/clang-tsan" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE
 cmake --build "$root/clang-tsan" -j "$jobs" --target simdreduce_dispatch_threads
 ctest --test-dir "$root/clang-tsan" --output-on-failure -R simdreduce_dispatch_threads
 
-echo "=== examples/runtime_dispatch: a consumer of the installed package"
+step "examples/runtime_dispatch: a consumer of the installed package"
 prefix="$root/prefix"
 cmake --install "$root/gcc-release" --prefix "$prefix" >/dev/null
 cmake -S examples/runtime_dispatch -B "$root/runtime_dispatch" -DCMAKE_PREFIX_PATH="$prefix" \
@@ -85,18 +88,32 @@ if [ "$(uname -m)" = "x86_64" ]; then
   qemu-x86_64 -cpu core2duo "$root/runtime_dispatch/runtime_dispatch"
 fi
 
-echo "=== consumers: add_subdirectory, and pkg-config with the manual dispatch recipe"
+step "consumers: add_subdirectory, and pkg-config with the manual dispatch recipe"
 cmake -S tests/consumers/add_subdirectory -B "$root/consumer-add-subdirectory" -DCMAKE_BUILD_TYPE=Release \
   >"$root/consumer-add-subdirectory.configure.log" 2>&1 || { cat "$root/consumer-add-subdirectory.configure.log"; exit 1; }
 cmake --build "$root/consumer-add-subdirectory" -j "$jobs"
 "$root/consumer-add-subdirectory/consumer"
 bash tests/consumers/pkg_config.sh "$prefix" "$root/consumer-pkg-config"
 
+step "packages: Conan's test_package, the vcpkg port and the Conan recipe"
+build_test_package() {  # <prefix> <build-dir>: plain CMake, find_package against the prefix
+  cmake -S test_package -B "$2" -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$1" >"$2.configure.log" 2>&1 \
+    || { cat "$2.configure.log"; exit 1; }
+  cmake --build "$2" -j "$jobs" >/dev/null
+  "$2/test_package"
+}
+build_test_package "$prefix" "$root/test-package"
+cmake -DPORT_DIR=ports/simdreduce -DOUT="$root/vcpkg-port" -P tests/consumers/vcpkg/run_port.cmake >"$root/vcpkg-port.log" 2>&1 \
+  || { cat "$root/vcpkg-port.log"; exit 1; }
+tail -n 1 "$root/vcpkg-port.log"
+build_test_package "$root/vcpkg-port/packages" "$root/test-package-vcpkg"
+python3 tests/consumers/conan/check_recipe.py . "$root/conan-recipe"
+
 if [ "$(uname -m)" = "x86_64" ]; then
-  echo "=== aarch64: cross-built, every test under qemu-aarch64 (scalar and NEON paths)"
+  step "aarch64: cross-built, every test under qemu-aarch64 (scalar and NEON paths)"
   bash scripts/test-aarch64.sh "$root/aarch64"
 fi
-echo "=== valgrind memcheck: the kernel tests up to AVX2 (valgrind has no AVX-512) and dispatch"
+step "valgrind memcheck: the kernel tests up to AVX2 (valgrind has no AVX-512) and dispatch"
 for test in simdreduce_tests_scalar simdreduce_tests_sse2 simdreduce_tests_sse4_2 simdreduce_tests_avx2 \
             simdreduce_dispatch_tests_ascending; do
   if [ -x "$root/gcc-release/tests/$test" ]; then
@@ -105,7 +122,8 @@ for test in simdreduce_tests_scalar simdreduce_tests_sse2 simdreduce_tests_sse4_
   fi
 done
 
-echo "=== differential fuzzer: 60 s, every path against the scalar path, under ASan"
+step "differential fuzzer: 60 s, every path against the scalar path, under ASan"
 bash scripts/fuzz.sh "$root" 60
 
-echo "all test configurations passed: ${selected:-${configurations[*]%%|*}}, tsan, runtime_dispatch example, consumers, aarch64, valgrind, fuzzer"
+echo "all test configurations passed: ${selected:-${configurations[*]%%|*}}, tsan, runtime_dispatch example, consumers, packages, aarch64, valgrind, fuzzer"
+echo "total: $((SECONDS / 60)) min $((SECONDS % 60)) s"

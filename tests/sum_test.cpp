@@ -156,12 +156,24 @@ TEMPLATE_TEST_CASE("integer sums of random full-range values are exact", "[sum][
     }
 }
 
-TEST_CASE("uint8 arrays of 255 longer than 2^24 sum exactly", "[sum][integer]") {
-    const std::size_t n = (std::size_t(1) << 24) + 77;
-    const std::vector<std::uint8_t> v(n, 255);
-    REQUIRE(sr::sum<arch>(v) == std::uint64_t(255) * n);
-    const std::vector<std::int8_t> w(n, -128);
-    REQUIRE(sr::sum<arch>(w) == -128 * static_cast<std::int64_t>(n));
+// Past every internal widening of narrow partial sums, at the extreme values. The byte kernel
+// moves 16-bit lanes to 32 bits every 240 registers and 32-bit lanes to 64 bits every 4096
+// such blocks (31.5 MB of 32-byte registers). Without that, a 32-bit lane of 255s would
+// overflow after 2^31 / (4 x 255) registers: 67.4 MB of 32-byte registers, 33.7 MB of 16.
+TEST_CASE("byte arrays of extreme values longer than 96 MiB sum exactly", "[sum][integer]") {
+    const std::size_t n = (std::size_t(3) << 25) + 77;
+    {
+        const std::vector<std::uint8_t> v(n, 255);
+        REQUIRE(sr::sum<arch>(v) == std::uint64_t(255) * n);
+    }
+    {
+        const std::vector<std::int8_t> w(n, -128);
+        REQUIRE(sr::sum<arch>(w) == -128 * static_cast<std::int64_t>(n));
+    }
+    {
+        const std::vector<std::int8_t> w(n, 127);
+        REQUIRE(sr::sum<arch>(w) == 127 * static_cast<std::int64_t>(n));
+    }
 }
 
 TEMPLATE_TEST_CASE("accumulate_in chooses the accumulator", "[sum][accumulator]", std::int8_t,

@@ -8,9 +8,9 @@
 #include "../detail/xsimd_compat.hpp"
 
 // x86's psadbw adds each group of 8 unsigned bytes into a 64-bit lane in one instruction,
-// where the portable pair-sum ladder needs 6 to 8. A byte sum with it runs at the read
-// limit from L2 outward. Each overload matches exactly one register width, because
-// newer xsimd versions derive the AVX-512 tags from avx2.
+// where the portable pair-sum ladder needs 6 to 8. Plain SSE2 uses it; from SSSE3 on,
+// byte_pairs.hpp is faster. The overload matches exactly one register width, because newer
+// xsimd versions derive wider tags from narrower ones.
 namespace simdreduce {
 namespace kernels {
 namespace detail {
@@ -29,28 +29,6 @@ struct has_byte_sad<A, std::enable_if_t<std::is_base_of<xsimd::sse2, A>::value &
 template <class A, std::enable_if_t<register_bytes<A> == 16, int> = 0>
 inline xsimd::batch<std::uint64_t, A> byte_sad(const xsimd::batch<std::uint8_t, A>& v) noexcept {
     return xsimd::batch<std::uint64_t, A>(_mm_sad_epu8(v, _mm_setzero_si128()));
-}
-#endif
-
-#if XSIMD_WITH_AVX2
-template <class A>
-struct has_byte_sad<A, std::enable_if_t<std::is_base_of<xsimd::avx2, A>::value && register_bytes<A> == 32>>
-    : std::true_type {};
-
-template <class A, std::enable_if_t<register_bytes<A> == 32, int> = 0>
-inline xsimd::batch<std::uint64_t, A> byte_sad(const xsimd::batch<std::uint8_t, A>& v) noexcept {
-    return xsimd::batch<std::uint64_t, A>(_mm256_sad_epu8(v, _mm256_setzero_si256()));
-}
-#endif
-
-#if XSIMD_WITH_AVX512BW
-template <class A>
-struct has_byte_sad<A, std::enable_if_t<std::is_base_of<xsimd::avx512bw, A>::value && register_bytes<A> == 64>>
-    : std::true_type {};
-
-template <class A, std::enable_if_t<register_bytes<A> == 64, int> = 0>
-inline xsimd::batch<std::uint64_t, A> byte_sad(const xsimd::batch<std::uint8_t, A>& v) noexcept {
-    return xsimd::batch<std::uint64_t, A>(_mm512_sad_epu8(v, _mm512_setzero_si512()));
 }
 #endif
 

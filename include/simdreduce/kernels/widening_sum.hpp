@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "../arch.hpp"
+#include "byte_pairs.hpp"
 #include "byte_sad.hpp"
 
 namespace simdreduce {
@@ -93,7 +94,11 @@ std::uint64_t widening_sum(const T* p, std::size_t n) {
     static_assert(std::is_integral<T>::value && sizeof(T) < 8, "widening_sum is for narrow integers");
     std::uint64_t total = 0;
     std::size_t i = 0;
-    if constexpr (sizeof(T) == 4 && !simdreduce::detail::is_scalar_arch<Arch>) {
+    if constexpr (sizeof(T) == 1 && detail::has_byte_pairs<Arch>::value) {
+        constexpr std::size_t W = xsimd::batch<std::uint8_t, Arch>::size;
+        total = detail::sum_byte_registers<Arch>(p, n / W);
+        i = n / W * W;
+    } else if constexpr (sizeof(T) == 4 && !simdreduce::detail::is_scalar_arch<Arch>) {
         constexpr std::size_t W = xsimd::batch<T, Arch>::size;
         total = detail::sum_32bit_registers<Arch>(p, n / W);
         i = n / W * W;

@@ -31,8 +31,9 @@ extern const kernel_set paths_scalar, paths_sse2, paths_sse4_2, paths_avx2, path
 // The loops a user would write, with the compiler's default float semantics (baseline.cpp).
 extern const kernel_set strict_loop;
 // Hand-written AVX2 intrinsics (hand_avx2.cpp); the _and variant masks rejected elements
-// with `and`, adding +0.0 where simdreduce adds -0.0.
-extern const kernel_set hand_avx2, hand_avx2_and;
+// with `and`, adding +0.0 where simdreduce adds -0.0. ops_avx2 runs simdreduce's AVX2
+// instruction mix on registers only: the rate its vector ports allow, whatever the memory.
+extern const kernel_set hand_avx2, hand_avx2_and, ops_avx2;
 // Eigen's .sum() and the plain loops at -O3 -march=native -ffast-math (alternatives.cpp).
 extern const kernel_set eigen, fast_math_native;
 

@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
         bench::register_rows("avx2", bench::paths_avx2, sizes);
         bench::register_rows("hand_avx2", bench::hand_avx2, sizes);
         bench::register_rows("hand_avx2_and", bench::hand_avx2_and, sizes);
+        bench::register_rows("ops_avx2", bench::ops_avx2, sizes);
     }
 #if defined(SIMDREDUCE_BENCH_HAS_AVX512)
     if (cpu.avx512bw) bench::register_rows("avx512bw", bench::paths_avx512bw, sizes);

@@ -15,7 +15,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 PATH_ORDER = ["strict_loop", "scalar", "sse2", "sse4_2", "avx2", "avx512bw", "neon64", "dispatch",
-              "hand_avx2", "hand_avx2_and", "eigen", "fast_math_native"]
+              "hand_avx2", "hand_avx2_and", "ops_avx2", "eigen", "fast_math_native"]
 NAME = re.compile(r"^(?P<kernel>[a-z0-9_]+)/(?P<size>\d+(?:B|KiB|MiB))/(?P<path>[a-z0-9_]+?)(?:_(?:median|mean|stddev|cv))?$")
 
 

@@ -61,13 +61,13 @@ void summary_reporter::Finalize() {
     std::fprintf(out, "CPU: %s, %u logical CPUs\n", cpu_name().c_str(), std::thread::hardware_concurrency());
     std::fprintf(out, "Ceiling: each SIMD path against a read loop of its own vector width; hand_avx2 and ops_avx2\n"
                       "(simdreduce's AVX2 ops without loads: the rate its ports allow) against avx2;\n"
-                      "the other rows against %s, the path dispatch runs here\n", widest_path_.c_str());
-    const auto ceilings = results_["read_ceiling"];
+                      "the other rows against %s, the path dispatch runs here\n", dispatch_path_.c_str());
+    const auto& ceilings = results_["read_ceiling"];
     const auto ceiling_for = [&](const std::string& path) -> const std::map<std::string, double>& {
         static const std::map<std::string, double> none;
         const std::string width = path.rfind("hand_avx2", 0) == 0 || path == "ops_avx2" ? "avx2" : path;
         auto found = ceilings.find(width);
-        if (found == ceilings.end()) found = ceilings.find(widest_path_);
+        if (found == ceilings.end()) found = ceilings.find(dispatch_path_);
         return found == ceilings.end() ? none : found->second;
     };
     for (auto& [kernel, paths] : results_) {

@@ -18,17 +18,17 @@ std::string cpu_name();
 
 class summary_reporter : public benchmark::ConsoleReporter {
 public:
-    // widest_path: the path dispatch runs here, whose read ceiling is the limit for rows
+    // dispatch_path: the path dispatch runs here, whose read ceiling is the limit for rows
     // that have no vector width of their own (strict loop, scalar, dispatch, Eigen...).
-    summary_reporter(std::string widest_path, bool color)
-        : ConsoleReporter(color ? OO_Defaults : OO_Tabular), widest_path_(std::move(widest_path)) {}
+    summary_reporter(std::string dispatch_path, bool color)
+        : ConsoleReporter(color ? OO_Defaults : OO_Tabular), dispatch_path_(std::move(dispatch_path)) {}
     void ReportRuns(const std::vector<Run>& runs) override;
     void Finalize() override;
 
 private:
     // kernel -> path -> size label -> bytes per second (the median when repeated)
     std::map<std::string, std::map<std::string, std::map<std::string, double>>> results_;
-    std::string widest_path_;
+    std::string dispatch_path_;
     bool saw_median_ = false;
 };
 

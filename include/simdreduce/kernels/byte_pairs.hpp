@@ -15,7 +15,7 @@
 // bytes need no bias (psadbw needs an xor first). Medians of 15, interleaved, same run, on
 // an AVX-512 Xeon: AVX2 int8 139 GB/s against 80 for a 4-accumulator psadbw loop at 16 KiB,
 // 109 against 82 at 256 KiB; uint8 even (118 against 118, 108 against 108). AVX-512: 180
-// and 176 GB/s for int8 and uint8 at 16 KiB, against 133 and 150 with psadbw.
+// and 176 GB/s for int8 and uint8 at 16 KiB; psadbw gave 133 and 150 in an earlier run.
 namespace simdreduce {
 namespace kernels {
 namespace detail {

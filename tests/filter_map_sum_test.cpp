@@ -53,6 +53,26 @@ TEMPLATE_TEST_CASE("filter_map_sum of exact data is exact at every length and mi
 // default -ffp-contract. A kernel that let `acc + x * c` become one FMA would round once
 // instead of twice and differ from the volatile reference in the last bits. The data has
 // mixed signs, so the accumulators cancel and the lost product bits show.
+// The filtered fold prefetches from 32 KiB on and stops 2 KiB before the end: the order, so
+// the bits, must not change on either side of either switch.
+TEMPLATE_TEST_CASE("filter_map_sum is bit-identical on both sides of the prefetch threshold",
+                   "[filter_map_sum][determinism][prefetch]", float, double) {
+    using T = TestType;
+    constexpr std::size_t threshold = sr::kernels::detail::prefetch_min_bytes / sizeof(T);
+    constexpr std::size_t ahead = sr::kernels::detail::prefetch_ahead_bytes / sizeof(T);
+    const auto data = test::random_floats<T>(threshold + 2 * ahead + 300, 8, 2.0);
+    const auto tenth = [](auto x) { return x * T(0.1); };
+    for (std::size_t len : {threshold - 1, threshold, threshold + 1, threshold + ahead - 1, threshold + ahead + 77,
+                            threshold + 2 * ahead + 299}) {
+        for (std::size_t offset : {std::size_t(0), std::size_t(1)}) {
+            const T* p = data.data() + offset;
+            INFO("n " << len << ", offset " << offset);
+            REQUIRE(test::same_bits(sr::filter_map_sum<arch>(p, len, positive, tenth),
+                                    test::reference_filter_map_sum<T>(p, len, positive, tenth)));
+        }
+    }
+}
+
 TEMPLATE_TEST_CASE("filter_map_sum is bit-identical to the reference order under FMA flags",
                    "[filter_map_sum][determinism]", float, double) {
     using T = TestType;

@@ -156,6 +156,46 @@ TEMPLATE_TEST_CASE("integer sums of random full-range values are exact", "[sum][
     }
 }
 
+// From 32 KiB on, the integer kernels run a second instantiation that prefetches, up to 2 KiB
+// before the end, and finish without it. Lengths on either side of each switch, with whole
+// and ragged tails, must give the exact sum like any other length.
+TEMPLATE_TEST_CASE("integer sums are exact on both sides of the prefetch threshold", "[sum][integer][prefetch]",
+                   std::int8_t, std::uint8_t, std::int32_t, std::uint32_t) {
+    using T = TestType;
+    using Acc = sr::default_accumulator_t<T>;
+    constexpr std::size_t threshold = sr::kernels::detail::prefetch_min_bytes / sizeof(T);
+    constexpr std::size_t ahead = sr::kernels::detail::prefetch_ahead_bytes / sizeof(T);
+    std::vector<T> v(threshold + 2 * ahead + 300);
+    test::splitmix64 rng(5);
+    for (auto& x : v) x = static_cast<T>(rng.next());
+    for (std::size_t len : {threshold - 1, threshold, threshold + 1, threshold + ahead - 1, threshold + ahead + 255,
+                            threshold + 2 * ahead + 299}) {
+        for (std::size_t offset : {std::size_t(0), std::size_t(1)}) {
+            INFO("n " << len << ", offset " << offset);
+            REQUIRE(sr::sum<arch>(v.data() + offset, len) == test::exact_sum_as<Acc>(v.data() + offset, len));
+        }
+    }
+}
+
+// The lookahead of the last prefetching step still lies inside the array, whatever the step,
+// and prefetching stops no earlier than that requires.
+TEST_CASE("prefetching stops before its lookahead leaves the array", "[prefetch]") {
+    namespace k = sr::kernels::detail;
+    for (std::size_t step : {16u, 32u, 64u, 128u, 256u, 512u, 96u}) {
+        for (std::size_t count = 0; count < 400; ++count) {
+            const std::size_t stop = k::prefetch_stop(count, step);
+            INFO("step " << step << ", count " << count);
+            REQUIRE(stop <= count);
+            if (stop > 0) {  // step stop - 1 prefetches [(stop - 1) * step + ahead, stop * step + ahead)
+                REQUIRE(stop * step + k::prefetch_ahead_bytes <= count * step);
+            }
+            if (stop < count) {  // and one step more would overrun: no lookahead is given up
+                REQUIRE((stop + 1) * step + k::prefetch_ahead_bytes > count * step);
+            }
+        }
+    }
+}
+
 // Past every internal widening of narrow partial sums, at the extreme values. The byte kernel
 // moves 16-bit lanes to 32 bits every 240 registers and 32-bit lanes to 64 bits every 4096
 // such blocks (31.5 MB of 32-byte registers). Without that, a 32-bit lane of 255s would

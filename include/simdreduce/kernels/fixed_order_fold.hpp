@@ -7,6 +7,7 @@
 
 #include "../arch.hpp"
 #include "../detail/config.hpp"
+#include "prefetch.hpp"
 
 namespace simdreduce {
 namespace kernels {
@@ -83,12 +84,21 @@ inline Batch load_as(const T* p) {
     }
 }
 
+// One block of L elements into the K registers of acc, register k taking elements k*W on.
+template <class Op, std::size_t K, class Batch, class T, class Map>
+SIMDREDUCE_ALWAYS_INLINE void fold_block(Batch (&acc)[K], const T* p, const Map& map) {
+    simdreduce::detail::unroll<K>([&](auto k) {
+        const Batch v = load_as<Batch>(p + k * Batch::size);
+        acc[k] = map.fold(Op{}, acc[k], v);
+    });
+}
+
 }  // namespace detail
 
 // Folds every element's contribution (see ops/element_map.hpp) of [p, p + n) with Op, in the fixed order
 // above; T is converted to Acc as it is loaded. Reads nothing outside [p, p + n).
-template <class Arch, class Op, class Acc, class T, class Map>
-Acc fixed_order_fold(const T* p, std::size_t n, const Map& map) {
+template <class Arch, class Op, class Acc, bool Prefetch, class T, class Map>
+Acc fixed_order_fold_with(const T* p, std::size_t n, const Map& map) {
     if constexpr (simdreduce::detail::is_scalar_arch<Arch>) {
         return detail::scalar_fold<Op, Acc>(p, n, map);
     } else {
@@ -104,11 +114,15 @@ Acc fixed_order_fold(const T* p, std::size_t n, const Map& map) {
         simdreduce::detail::unroll<K>([&](auto k) { acc[k] = identity; });
 
         std::size_t i = 0;
+        if constexpr (Prefetch) {
+            const std::size_t fetch_until = detail::prefetch_stop(n / L, L * sizeof(T)) * L;
+            for (; i < fetch_until; i += L) {
+                detail::prefetch_ahead<L * sizeof(T)>(p + i);
+                detail::fold_block<Op>(acc, p + i, map);
+            }
+        }
         for (; n - i >= L; i += L) {
-            simdreduce::detail::unroll<K>([&](auto k) {
-                const batch v = detail::load_as<batch>(p + i + k * W);
-                acc[k] = map.fold(Op{}, acc[k], v);
-            });
+            detail::fold_block<Op>(acc, p + i, map);
         }
         // Fewer than L elements are left: at most K - 1 whole registers and one partial,
         // each landing in the register (so the lanes) it would fill in a whole block.
@@ -139,6 +153,16 @@ Acc fixed_order_fold(const T* p, std::size_t n, const Map& map) {
         acc[0].store_aligned(lanes);
         return detail::fold_lanes<Arch, Op>(lanes, W);
     }
+}
+
+template <class Arch, class Op, class Acc, class T, class Map>
+Acc fixed_order_fold(const T* p, std::size_t n, const Map& map) {
+    if constexpr (!simdreduce::detail::is_scalar_arch<Arch> && Map::prefetch_pays) {
+        if (detail::worth_prefetching(n * sizeof(T))) {
+            return fixed_order_fold_with<Arch, Op, Acc, true>(p, n, map);
+        }
+    }
+    return fixed_order_fold_with<Arch, Op, Acc, false>(p, n, map);
 }
 
 }  // namespace kernels

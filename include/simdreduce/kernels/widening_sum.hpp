@@ -7,8 +7,10 @@
 #include <type_traits>
 
 #include "../arch.hpp"
+#include "../detail/opaque.hpp"
 #include "byte_pairs.hpp"
 #include "byte_sad.hpp"
+#include "prefetch.hpp"
 
 namespace simdreduce {
 namespace kernels {
@@ -44,28 +46,35 @@ inline xsimd::batch<std::uint64_t, A> widen_to_u64(const xsimd::batch<U, A>& v) 
 // sum modulo 2^32 and h the sum of x >> 16 (arithmetic for signed), both in 32 bits. Over at
 // most 2^15 registers |h| < 2^31 and the discarded low halves L = sum(x & 0xffff) stay in
 // [0, 2^31), so the exact sum is (h << 16) + L with L = (s - (h << 16)) mod 2^32.
-template <class Arch, class T>
-std::uint64_t sum_32bit_registers(const T* p, std::size_t registers) {
+// Whole pairs of registers only: the caller adds an odd last register with its scalar tail.
+template <class Arch, class T, bool Prefetch>
+std::uint64_t sum_32bit_register_pairs_with(const T* p, std::size_t pairs) {
     using batch = xsimd::batch<T, Arch>;
     constexpr std::size_t W = batch::size;
-    constexpr std::size_t block = std::size_t(1) << 15;
+    constexpr std::size_t block = std::size_t(1) << 14;  // pairs: 2^15 registers
+    const std::size_t fetch_until = Prefetch ? prefetch_stop(pairs, 2 * sizeof(batch)) : 0;
     std::uint64_t total = 0;
-    std::size_t r = 0;
-    while (r < registers) {
-        const std::size_t stop = registers - r < block ? registers : r + block;
+    std::size_t k = 0;
+    while (k < pairs) {
+        const std::size_t stop = pairs - k < block ? pairs : k + block;
         batch s0(T(0)), s1(T(0)), h0(T(0)), h1(T(0));
-        for (; r + 2 <= stop; r += 2) {
-            const batch a = batch::load_unaligned(p + r * W), b = batch::load_unaligned(p + (r + 1) * W);
+        const auto add_pair = [&](const T* q) {
+            batch a = batch::load_unaligned(q), b = batch::load_unaligned(q + W);
+            simdreduce::detail::pin_register(a);  // one load each, not one per use
+            simdreduce::detail::pin_register(b);
             s0 += a;
             h0 += a >> 16;
             s1 += b;
             h1 += b >> 16;
+        };
+        if constexpr (Prefetch) {
+            for (const std::size_t fetch_stop = stop < fetch_until ? stop : fetch_until; k < fetch_stop; ++k) {
+                prefetch_ahead<2 * sizeof(batch)>(p + 2 * k * W);
+                add_pair(p + 2 * k * W);
+            }
         }
-        if (r < stop) {
-            const batch a = batch::load_unaligned(p + r * W);
-            s0 += a;
-            h0 += a >> 16;
-            ++r;
+        for (; k < stop; ++k) {
+            add_pair(p + 2 * k * W);
         }
         alignas(64) T s_lanes[2 * W], h_lanes[2 * W];
         s0.store_aligned(s_lanes);
@@ -81,6 +90,13 @@ std::uint64_t sum_32bit_registers(const T* p, std::size_t registers) {
         }
     }
     return total;
+}
+
+template <class Arch, class T>
+std::uint64_t sum_32bit_register_pairs(const T* p, std::size_t pairs) {
+    return worth_prefetching(pairs * 2 * sizeof(xsimd::batch<T, Arch>))
+               ? sum_32bit_register_pairs_with<Arch, T, true>(p, pairs)
+               : sum_32bit_register_pairs_with<Arch, T, false>(p, pairs);
 }
 
 }  // namespace detail
@@ -100,8 +116,8 @@ std::uint64_t widening_sum(const T* p, std::size_t n) {
         i = n / W * W;
     } else if constexpr (sizeof(T) == 4 && !simdreduce::detail::is_scalar_arch<Arch>) {
         constexpr std::size_t W = xsimd::batch<T, Arch>::size;
-        total = detail::sum_32bit_registers<Arch>(p, n / W);
-        i = n / W * W;
+        total = detail::sum_32bit_register_pairs<Arch>(p, n / (2 * W));
+        i = n / (2 * W) * (2 * W);
     } else if constexpr (!simdreduce::detail::is_scalar_arch<Arch>) {
         using U = std::make_unsigned_t<T>;
         using ubatch = xsimd::batch<U, Arch>;

@@ -14,8 +14,15 @@ namespace ops {
 // or a batch of accumulator-typed values, and fold_masked(op, acc, v, valid) on the last,
 // partial register, whose lanes past the end hold the op's identity.
 
+// prefetch_pays tells the kernels whether software prefetch (kernels/prefetch.hpp) helps a
+// map. A plain sum is one add a register and already reads at the ceiling from L2 on; on an
+// AVX-512 Xeon prefetching cost it 4% (AVX2) and 11% (AVX-512) at 256 KiB. The filtered sum,
+// five operations a register, went from 9.8 to 11.4 GB/s from DRAM with it (AVX2, 256 MiB).
+
 // Every element as it is: plain sum.
 struct identity_map {
+    static constexpr bool prefetch_pays = false;
+
     template <class Op, class V>
     V fold(Op, const V& acc, const V& v) const noexcept {
         return Op::combine(acc, v);
@@ -34,6 +41,8 @@ struct identity_map {
 // through opaque_value so that no compiler fuses map's multiply with the fold's add.
 template <class Pred, class Map>
 struct filter_then_map {
+    static constexpr bool prefetch_pays = true;
+
     Pred pred;
     Map map;
 

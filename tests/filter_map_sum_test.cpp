@@ -49,10 +49,6 @@ TEMPLATE_TEST_CASE("filter_map_sum of exact data is exact at every length and mi
     SUCCEED("all lengths and offsets");
 }
 
-// This source is compiled with -mfma for the AVX2 and AVX-512 paths, under the compilers'
-// default -ffp-contract. A kernel that let `acc + x * c` become one FMA would round once
-// instead of twice and differ from the volatile reference in the last bits. The data has
-// mixed signs, so the accumulators cancel and the lost product bits show.
 // The filtered fold prefetches from 32 KiB on and stops 2 KiB before the end: the order, so
 // the bits, must not change on either side of either switch.
 TEMPLATE_TEST_CASE("filter_map_sum is bit-identical on both sides of the prefetch threshold",
@@ -73,6 +69,10 @@ TEMPLATE_TEST_CASE("filter_map_sum is bit-identical on both sides of the prefetc
     }
 }
 
+// This source is compiled with -mfma for the AVX2 and AVX-512 paths, under the compilers'
+// default -ffp-contract. A kernel that let `acc + x * c` become one FMA would round once
+// instead of twice and differ from the volatile reference in the last bits. The data has
+// mixed signs, so the accumulators cancel and the lost product bits show.
 TEMPLATE_TEST_CASE("filter_map_sum is bit-identical to the reference order under FMA flags",
                    "[filter_map_sum][determinism]", float, double) {
     using T = TestType;

@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <type_traits>
 
-#include "../detail/opaque.hpp"
 #include "../detail/xsimd_compat.hpp"
 #include "byte_sad.hpp"
 #include "prefetch.hpp"

@@ -8,7 +8,8 @@
 #include "../detail/config.hpp"
 
 // Software prefetch for the kernels that spend several vector operations on each register:
-// the integer sums (two or three) and the filtered sum (five). With that much work per byte
+// the 8-bit sums from SSSE3 on and the 32-bit integer sums (two or three), and the filtered
+// sum (five). The 16- and 64-bit integer sums and plain-SSE2 bytes do not prefetch yet. With that much work per byte
 // the hardware prefetchers fall behind from L2 outward. Every 64-byte line is prefetched
 // 2 KiB ahead. On an AVX-512 Xeon (Sapphire Rapids class), GCC 12, AVX2 path, medians of 5
 // interleaved runs against a 140 GB/s read ceiling at 256 KiB and 14.1 GB/s at 256 MiB:
@@ -41,13 +42,13 @@ static_assert(prefetch_min_bytes > prefetch_ahead_bytes, "an array worth prefetc
 // The kernels take Prefetch as a template parameter and are instantiated twice, rather than
 // testing it in the loop: with both loops in one function, the loop without prefetches ran 24%
 // slower at 16 KiB (GCC 12, AVX2 int8), although its own code had not changed.
-inline bool worth_prefetching(std::size_t bytes) noexcept {
+SIMDREDUCE_ALWAYS_INLINE bool worth_prefetching(std::size_t bytes) noexcept {
     return prefetch_enabled && bytes >= prefetch_min_bytes;
 }
 
 // Where the prefetching loop stops in an array of `count` steps of `step_bytes` each: the
 // last steps' lookahead would fall past its end.
-inline std::size_t prefetch_stop(std::size_t count, std::size_t step_bytes) noexcept {
+SIMDREDUCE_ALWAYS_INLINE std::size_t prefetch_stop(std::size_t count, std::size_t step_bytes) noexcept {
     const std::size_t ahead = (prefetch_ahead_bytes + step_bytes - 1) / step_bytes;
     return count > ahead ? count - ahead : 0;
 }

@@ -140,7 +140,7 @@ std::uint64_t widening_sum(const T* p, std::size_t n) {
         } else {
             // Pair sums of bytes (at most 510) fit 128 additions in 16 bits, pair sums of
             // 16-bit lanes (at most 131070) fit 32768 in 32 bits; then they are widened.
-            // (32-bit elements take sum_32bit_registers above.)
+            // (32-bit elements take sum_32bit_register_pairs above.)
             using wide = detail::twice_as_wide<U>;
             constexpr std::size_t max_pair = 2 * std::size_t(U(~U(0)));
             constexpr std::size_t block = std::size_t(wide(~wide(0))) / max_pair;

@@ -54,8 +54,8 @@ TEMPLATE_TEST_CASE("filter_map_sum of exact data is exact at every length and mi
 TEMPLATE_TEST_CASE("filter_map_sum is bit-identical on both sides of the prefetch threshold",
                    "[filter_map_sum][determinism][prefetch]", float, double) {
     using T = TestType;
-    constexpr std::size_t threshold = sr::kernels::detail::prefetch_min_bytes / sizeof(T);
-    constexpr std::size_t ahead = sr::kernels::detail::prefetch_ahead_bytes / sizeof(T);
+    constexpr std::size_t threshold = sr::engine::detail::prefetch_min_bytes / sizeof(T);
+    constexpr std::size_t ahead = sr::engine::detail::prefetch_ahead_bytes / sizeof(T);
     const auto data = test::random_floats<T>(threshold + 2 * ahead + 300, 8, 2.0);
     const auto tenth = [](auto x) { return x * T(0.1); };
     for (std::size_t len : {threshold - 1, threshold, threshold + 1, threshold + ahead - 1, threshold + ahead + 77,

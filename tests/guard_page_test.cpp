@@ -13,25 +13,27 @@ namespace {
 using test::arch;
 namespace sr = simdreduce;
 
-// Two readable pages between two PROT_NONE pages.
+// `readable` bytes (rounded up to whole pages) between two PROT_NONE pages.
 class guarded_region {
 public:
-    guarded_region() : page_(static_cast<std::size_t>(sysconf(_SC_PAGESIZE))) {
-        void* base = mmap(nullptr, 4 * page_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    explicit guarded_region(std::size_t readable = 2 * 4096) : page_(static_cast<std::size_t>(sysconf(_SC_PAGESIZE))) {
+        pages_ = (readable + page_ - 1) / page_ + 2;
+        void* base = mmap(nullptr, pages_ * page_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         REQUIRE(base != MAP_FAILED);
         base_ = static_cast<unsigned char*>(base);
         REQUIRE(mprotect(base_, page_, PROT_NONE) == 0);
-        REQUIRE(mprotect(base_ + 3 * page_, page_, PROT_NONE) == 0);
+        REQUIRE(mprotect(base_ + (pages_ - 1) * page_, page_, PROT_NONE) == 0);
     }
-    ~guarded_region() { munmap(base_, 4 * page_); }
+    ~guarded_region() { munmap(base_, pages_ * page_); }
     guarded_region(const guarded_region&) = delete;
     guarded_region& operator=(const guarded_region&) = delete;
 
     unsigned char* first_readable() const { return base_ + page_; }
-    unsigned char* past_readable() const { return base_ + 3 * page_; }
+    unsigned char* past_readable() const { return base_ + (pages_ - 1) * page_; }
 
 private:
     std::size_t page_;
+    std::size_t pages_ = 0;
     unsigned char* base_ = nullptr;
 };
 
@@ -69,6 +71,32 @@ TEMPLATE_TEST_CASE("no path reads past either end of the data", "[memory]", floa
     // nullptr with n == 0 is a valid empty range.
     REQUIRE(sr::sum<arch>(static_cast<const T*>(nullptr), 0) == Acc(0));
     REQUIRE(sr::filter_map_sum<arch>(static_cast<const T*>(nullptr), 0, in_range, identity) == Acc(0));
+}
+
+// Past the prefetch threshold (32 KiB) and across several blocks: the prefetching loops stop
+// before their lookahead leaves the data, and no block's tail reads past it.
+TEMPLATE_TEST_CASE("no path reads past either end of data longer than a block", "[memory]", float, double,
+                   std::int8_t, std::int32_t) {
+    using T = TestType;
+    using Acc = sr::default_accumulator_t<T>;
+    constexpr std::size_t B = test::block_of<sr::default_accumulator_t<T>>;
+    const std::size_t most = std::is_integral<T>::value ? 3 * 32768 / sizeof(T) + 77 : 3 * B + 77;
+    guarded_region region(most * sizeof(T));
+    const auto in_range = [](auto x) { return x > 0; };
+    const auto identity = [](auto x) { return x; };
+    for (const std::size_t n : {most, most - 1, most - 76, most / 2 + 3, std::size_t(32768 / sizeof(T) + 1)}) {
+        T* tail = reinterpret_cast<T*>(region.past_readable()) - n;
+        fill(tail, n);
+        INFO("n " << n);
+        REQUIRE(sr::sum<arch>(tail, n) == test::exact_sum_as<Acc>(tail, n));
+        REQUIRE(sr::filter_map_sum<arch>(tail, n, in_range, identity) ==
+                sr::filter_map_sum<sr::scalar>(tail, n, in_range, identity));
+        T* head = reinterpret_cast<T*>(region.first_readable());
+        fill(head, n);
+        REQUIRE(sr::sum<arch>(head, n) == test::exact_sum_as<Acc>(head, n));
+        REQUIRE(sr::filter_map_sum<arch>(head, n, in_range, identity) ==
+                sr::filter_map_sum<sr::scalar>(head, n, in_range, identity));
+    }
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <type_traits>
 #include <vector>
@@ -22,6 +23,13 @@ namespace test {
 namespace sr = simdreduce;
 using arch = SIMDREDUCE_TEST_ARCH;
 
+// The order's constants, as the contract states them (ARCHITECTURE.md), not read from the
+// library: 256 bytes of lanes, blocks of 128 lanes' worth of elements.
+template <class Acc>
+constexpr std::size_t lanes_of = 256 / sizeof(Acc);
+template <class Acc>
+constexpr std::size_t block_of = 128 * lanes_of<Acc>;
+
 // Elements of the widest register simdreduce uses (AVX-512, 64 bytes), for length sweeps.
 template <class T>
 constexpr std::size_t widest_batch = 64 / sizeof(T);
@@ -31,7 +39,7 @@ constexpr std::size_t widest_batch = 64 / sizeof(T);
 template <class T, class Acc = T>
 constexpr std::size_t sweep_length() {
     const std::size_t by_batch = 4 * widest_batch<T> + 3;
-    const std::size_t by_block = 2 * sr::kernels::logical_lanes<Acc> + 3;
+    const std::size_t by_block = 2 * lanes_of<Acc> + 3;
     return by_batch > by_block ? by_batch : by_block;
 }
 
@@ -85,32 +93,74 @@ bool same_bits(T a, T b) {
     }
 }
 
-// An independent statement of the association order every path must follow: element i in
-// lane i % L, lanes folded by halving. Each mapped value goes through a volatile, so it is
-// rounded on its own whatever -ffp-contract and -mfma say.
+// Addition as the contract defines it, written here rather than taken from the library:
+// IEEE for floats, modulo 2^bits for integers (unsigned, so no undefined behaviour).
+template <class Acc>
+Acc add(Acc a, Acc b) {
+    if constexpr (std::is_integral<Acc>::value) {
+        using U = std::make_unsigned_t<Acc>;
+        return static_cast<Acc>(static_cast<U>(static_cast<U>(a) + static_cast<U>(b)));
+    } else {
+        return a + b;
+    }
+}
+
+template <class Acc>
+Acc identity_of() {
+    return std::is_floating_point<Acc>::value ? Acc(-0.0) : Acc(0);
+}
+
+// Each mapped value goes through a volatile, so it is rounded on its own whatever
+// -ffp-contract and -mfma say.
 struct add_rounded_value {
     template <class Acc>
     Acc operator()(Acc lane, Acc mapped) const {
         volatile Acc rounded = mapped;
-        return sr::ops::plus::combine(lane, Acc(rounded));
+        return add(lane, Acc(rounded));
     }
 };
 
+// An independent statement of the order every path must follow, written recursively where
+// the library builds it with a binary counter: blocks of B elements, element i in lane i % L
+// of its block's state, a node of level l over blocks [m 2^l, (m+1) 2^l) = merge(its two
+// halves), the nodes of the binary decomposition of the block count merged from the right,
+// then the lanes halved.
 template <class Acc, class T, class Pred, class Map, class Accumulate = add_rounded_value>
-Acc reference_filter_map_sum(const T* p, std::size_t n, Pred pred, Map map,
-                             Accumulate accumulate = {}) {
-    constexpr std::size_t L = sr::kernels::logical_lanes<Acc>;
-    std::vector<Acc> lanes(L, sr::ops::plus::identity<Acc>());
-    for (std::size_t i = 0; i < n; ++i) {
-        const Acc x = static_cast<Acc>(p[i]);
-        if (pred(x)) {
-            lanes[i % L] = accumulate(lanes[i % L], map(x));
+Acc reference_filter_map_sum(const T* p, std::size_t n, Pred pred, Map map, Accumulate accumulate = {}) {
+    constexpr std::size_t L = lanes_of<Acc>;
+    // Integer sums have no order to keep: the contract allows one block for everything.
+    constexpr std::size_t B = std::is_integral<Acc>::value ? SIZE_MAX : block_of<Acc>;
+    using state = std::vector<Acc>;
+    const auto merge = [](state left, const state& right) {
+        for (std::size_t j = 0; j < L; ++j) left[j] = add(left[j], right[j]);
+        return left;
+    };
+    const auto block = [&](std::size_t b) {
+        state lanes(L, identity_of<Acc>());
+        for (std::size_t i = b * B; i < n && i < (b + 1) * B; ++i) {
+            const Acc x = static_cast<Acc>(p[i]);
+            if (pred(x)) lanes[i % L] = accumulate(lanes[i % L], map(x));
+        }
+        return lanes;
+    };
+    std::function<state(std::size_t, unsigned)> node = [&](std::size_t first, unsigned level) {
+        if (level == 0) return block(first);
+        const std::size_t half = std::size_t(1) << (level - 1);
+        return merge(node(first, level - 1), node(first + half, level - 1));
+    };
+    const std::size_t blocks = n <= B ? 1 : (n + B - 1) / B;
+    std::vector<state> nodes;
+    std::size_t first = 0;
+    for (unsigned level = 64; level-- > 0;) {
+        if ((blocks >> level) & 1) {
+            nodes.push_back(node(first, level));
+            first += std::size_t(1) << level;
         }
     }
+    state lanes = nodes.back();
+    for (std::size_t k = nodes.size() - 1; k-- > 0;) lanes = merge(nodes[k], lanes);
     for (std::size_t m = L; m > 1; m /= 2) {
-        for (std::size_t j = 0; j < m / 2; ++j) {
-            lanes[j] = sr::ops::plus::combine(lanes[j], lanes[j + m / 2]);
-        }
+        for (std::size_t j = 0; j < m / 2; ++j) lanes[j] = add(lanes[j], lanes[j + m / 2]);
     }
     return lanes[0];
 }

@@ -24,7 +24,7 @@
 #include "detail/config.hpp"
 #include "dispatch/cpu_features.hpp"
 #include "dispatch/kernel.hpp"
-#include "ops/accumulator.hpp"
+#include "reducers/accumulator.hpp"
 
 #ifndef SIMDREDUCE_DISPATCH_HAS_SSE2
 #define SIMDREDUCE_DISPATCH_HAS_SSE2 0

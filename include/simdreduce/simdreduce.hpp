@@ -9,8 +9,8 @@
 #define SIMDREDUCE_SIMDREDUCE_HPP
 
 #include "arch.hpp"
-#include "ops/accumulator.hpp"
-#include "reduce.hpp"
+#include "reducers/accumulator.hpp"
+#include "api/reduce.hpp"
 #include "version.hpp"
 
 #endif

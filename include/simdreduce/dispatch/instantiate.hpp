@@ -5,7 +5,7 @@
 // Included only by the per-architecture translation units that simdreduce_enable_dispatch
 // compiles (or that a non-CMake build compiles by hand, see README). Never include it in
 // code built with baseline flags that also calls simdreduce::dispatch.
-#include "../reduce.hpp"
+#include "../api/reduce.hpp"
 #include "kernel.hpp"
 
 namespace simdreduce {

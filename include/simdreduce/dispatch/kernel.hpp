@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <utility>
 
-#include "../ops/accumulator.hpp"
+#include "../reducers/accumulator.hpp"
 
 namespace simdreduce {
 namespace dispatch {

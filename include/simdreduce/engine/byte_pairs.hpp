@@ -1,6 +1,6 @@
 // simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
-#ifndef SIMDREDUCE_KERNELS_BYTE_PAIRS_HPP
-#define SIMDREDUCE_KERNELS_BYTE_PAIRS_HPP
+#ifndef SIMDREDUCE_ENGINE_BYTE_PAIRS_HPP
+#define SIMDREDUCE_ENGINE_BYTE_PAIRS_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -18,7 +18,7 @@
 // 109 against 82 at 256 KiB; uint8 even (118 against 118, 108 against 108). AVX-512: 180
 // and 176 GB/s for int8 and uint8 at 16 KiB; psadbw gave 133 and 150 in an earlier run.
 namespace simdreduce {
-namespace kernels {
+namespace engine {
 namespace detail {
 
 template <class A, class = void>
@@ -159,7 +159,7 @@ std::uint64_t sum_byte_registers(const T* p, std::size_t registers) {
 }
 
 }  // namespace detail
-}  // namespace kernels
+}  // namespace engine
 }  // namespace simdreduce
 
 #endif

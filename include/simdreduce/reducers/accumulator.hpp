@@ -1,6 +1,6 @@
 // simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
-#ifndef SIMDREDUCE_OPS_ACCUMULATOR_HPP
-#define SIMDREDUCE_OPS_ACCUMULATOR_HPP
+#ifndef SIMDREDUCE_REDUCERS_ACCUMULATOR_HPP
+#define SIMDREDUCE_REDUCERS_ACCUMULATOR_HPP
 
 #include <cstdint>
 #include <type_traits>

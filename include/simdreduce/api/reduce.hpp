@@ -1,68 +1,62 @@
 // simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
-#ifndef SIMDREDUCE_REDUCE_HPP
-#define SIMDREDUCE_REDUCE_HPP
+#ifndef SIMDREDUCE_API_REDUCE_HPP
+#define SIMDREDUCE_API_REDUCE_HPP
 
+// The named functions. Each one picks its reducer and hands it to the engine; nothing here
+// loops.
 #include <cstddef>
-#include <cstdint>
-#include <iterator>
+#include <stdexcept>
+#include <string>
 #include <type_traits>
 #include <utility>
 
-#include "arch.hpp"
-#include "detail/config.hpp"
-#include "kernels/fixed_order_fold.hpp"
-#include "kernels/widening_sum.hpp"
-#include "ops/accumulator.hpp"
-#include "ops/element_map.hpp"
-#include "ops/plus.hpp"
+#include "../arch.hpp"
+#include "../engine/fold.hpp"
+#include "../reducers/accumulator.hpp"
+#include "../reducers/filter_map_sum.hpp"
+#include "../reducers/sum.hpp"
+#include "../reducers/widening_sum.hpp"
+#include "inputs.hpp"
+#include "partial.hpp"
 
 namespace simdreduce {
+
+// The reducer behind sum(T*, n, accumulate_in<Acc>): narrow integers summed into 64 bits
+// widen exactly; everything else adds in Acc.
+template <class T, class Acc = default_accumulator_t<T>>
+using sum_reducer =
+    std::conditional_t<detail::widens<T, Acc>, reducers::widening_sum<T, Acc>, reducers::sum<Acc>>;
+
+// The reducer behind filter_map_sum(T*, n, pred, map, accumulate_in<Acc>).
+template <class T, class Pred, class Map, class Acc = default_accumulator_t<T>>
+using filter_map_sum_reducer = reducers::filter_map_sum<Pred, Map, Acc>;
+
 namespace detail {
 
-template <class T, class Acc>
-inline constexpr bool use_widening_sum = std::is_integral<T>::value && std::is_integral<Acc>::value &&
-                                         sizeof(T) < 8 && sizeof(Acc) == 8;
-
-// Modular conversion of a 64-bit pattern to Acc, written so that it is defined before C++20.
-template <class Acc>
-inline Acc from_u64_bits(std::uint64_t bits) noexcept {
-    if constexpr (std::is_signed<Acc>::value) {
-        return bits <= std::uint64_t(INT64_MAX) ? static_cast<Acc>(bits)
-                                                : static_cast<Acc>(-static_cast<Acc>(~bits) - 1);
-    } else {
-        return static_cast<Acc>(bits);
-    }
+template <class Arch, class R, class T>
+typename R::result_type reduce(const R& r, const T* p, std::size_t n) {
+    check_input<Arch>(p, n);
+    return engine::run<Arch>(r, engine::input<T>{p}, n);
 }
-
-template <class Arch, class Acc, class T>
-inline void check_arguments(const T* p, std::size_t n) {
-    require_enabled_arch<Arch>();
-    static_assert(is_element_type<T>,
-                  "simdreduce: element type must be float, double or a fixed-width integer "
-                  "(int8_t ... uint64_t)");
-    (void)p;
-    (void)n;
-    SIMDREDUCE_ASSERT(p != nullptr || n == 0, "a null pointer needs n == 0");
-    SIMDREDUCE_ASSERT(n <= std::size_t(PTRDIFF_MAX) / sizeof(T) &&
-                          reinterpret_cast<std::uintptr_t>(p) <= UINTPTR_MAX - n * sizeof(T),
-                      "p + n must not overflow the address space");
-}
-
-// Contiguous ranges: anything std::data and std::size accept (vector, array, span, C array).
-template <class R>
-using range_element_t = std::remove_cv_t<std::remove_pointer_t<decltype(std::data(std::declval<R&>()))>>;
-
-template <class R, class = void>
-struct is_contiguous_range : std::false_type {};
-template <class R>
-struct is_contiguous_range<R, std::void_t<decltype(std::data(std::declval<R&>())),
-                                          decltype(std::size(std::declval<R&>()))>>
-    : std::bool_constant<is_element_type<range_element_t<R>>> {};
-
-template <class R>
-using enable_if_range = std::enable_if_t<is_contiguous_range<R>::value, int>;
 
 }  // namespace detail
+
+/// Returns the mergeable state of reducer r over the n elements from p, where p[0] is element
+/// `offset` of the whole input (see partial_state). Throws std::invalid_argument unless
+/// offset is a multiple of block_size<R> or n == 0 (an empty piece may stand anywhere). Folding [0, n) whole and finishing gives the bits
+/// of the matching named function (sum, filter_map_sum).
+template <class Arch = default_arch, class R, class T>
+partial_state<R> fold(const R& r, const T* p, std::size_t n, std::size_t offset = 0) {
+    detail::check_input<Arch>(p, n);
+    if (n > 0 && offset % block_size<R> != 0) {
+        throw std::invalid_argument("simdreduce::fold: offset " + std::to_string(offset) +
+                                    " is not a multiple of the block size " + std::to_string(block_size<R>));
+    }
+    partial_state<R> out(r, offset);
+    engine::detail::node<R>* nodes = out.prepare(n);
+    out.keep(engine::run_piece<Arch>(r, engine::input<T>{p}, n, offset / block_size<R>, nodes));
+    return out;
+}
 
 /// Returns the sum of [p, p + n) accumulated in Acc, on the architecture Arch.
 ///
@@ -72,12 +66,7 @@ using enable_if_range = std::enable_if_t<is_contiguous_range<R>::value, int>;
 /// Precondition: p != nullptr or n == 0; [p, p + n) is readable. Any alignment.
 template <class Arch = default_arch, class T, class Acc>
 Acc sum(const T* p, std::size_t n, accumulate_in_t<Acc>) {
-    detail::check_arguments<Arch, Acc>(p, n);
-    if constexpr (detail::use_widening_sum<T, Acc>) {
-        return detail::from_u64_bits<Acc>(kernels::widening_sum<Arch>(p, n));
-    } else {
-        return kernels::fixed_order_fold<Arch, ops::plus, Acc>(p, n, ops::identity_map{});
-    }
+    return detail::reduce<Arch>(sum_reducer<T, Acc>{}, p, n);
 }
 
 /// Returns the sum of [p, p + n) in the default accumulator: float in float, double in
@@ -108,21 +97,17 @@ Acc sum(const Range& r, accumulate_in_t<Acc> acc) {
 /// pred accepts (the scalar path would be undefined; the SIMD paths wrap).
 template <class Arch = default_arch, class T, class Pred, class Map, class Acc>
 Acc filter_map_sum(const T* p, std::size_t n, Pred pred, Map map, accumulate_in_t<Acc>) {
-    detail::check_arguments<Arch, Acc>(p, n);
-    const ops::filter_then_map<Pred, Map> element_map{std::move(pred), std::move(map)};
-    return kernels::fixed_order_fold<Arch, ops::plus, Acc>(p, n, element_map);
+    return detail::reduce<Arch>(filter_map_sum_reducer<T, Pred, Map, Acc>{std::move(pred), std::move(map)}, p, n);
 }
 
 /// Returns the filtered, mapped sum in the default accumulator of T.
 template <class Arch = default_arch, class T, class Pred, class Map>
 default_accumulator_t<T> filter_map_sum(const T* p, std::size_t n, Pred pred, Map map) {
-    return filter_map_sum<Arch>(p, n, std::move(pred), std::move(map),
-                                accumulate_in<default_accumulator_t<T>>);
+    return filter_map_sum<Arch>(p, n, std::move(pred), std::move(map), accumulate_in<default_accumulator_t<T>>);
 }
 
 /// Returns the filtered, mapped sum of a contiguous range.
-template <class Arch = default_arch, class Range, class Pred, class Map,
-          detail::enable_if_range<Range> = 0>
+template <class Arch = default_arch, class Range, class Pred, class Map, detail::enable_if_range<Range> = 0>
 auto filter_map_sum(const Range& r, Pred pred, Map map) {
     return filter_map_sum<Arch>(std::data(r), std::size(r), std::move(pred), std::move(map));
 }

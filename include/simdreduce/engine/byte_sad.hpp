@@ -1,6 +1,6 @@
 // simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
-#ifndef SIMDREDUCE_KERNELS_BYTE_SAD_HPP
-#define SIMDREDUCE_KERNELS_BYTE_SAD_HPP
+#ifndef SIMDREDUCE_ENGINE_BYTE_SAD_HPP
+#define SIMDREDUCE_ENGINE_BYTE_SAD_HPP
 
 #include <cstdint>
 #include <type_traits>
@@ -12,7 +12,7 @@
 // byte_pairs.hpp is faster. The overload matches exactly one register width, because newer
 // xsimd versions derive wider tags from narrower ones.
 namespace simdreduce {
-namespace kernels {
+namespace engine {
 namespace detail {
 
 template <class A>
@@ -39,7 +39,7 @@ template <class A, std::enable_if_t<!has_byte_sad<A>::value, int> = 0>
 xsimd::batch<std::uint64_t, A> byte_sad(const xsimd::batch<std::uint8_t, A>&) noexcept = delete;
 
 }  // namespace detail
-}  // namespace kernels
+}  // namespace engine
 }  // namespace simdreduce
 
 #endif

@@ -1,6 +1,6 @@
 // simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
-#ifndef SIMDREDUCE_OPS_PLUS_HPP
-#define SIMDREDUCE_OPS_PLUS_HPP
+#ifndef SIMDREDUCE_REDUCERS_PLUS_HPP
+#define SIMDREDUCE_REDUCERS_PLUS_HPP
 
 #include <type_traits>
 
@@ -8,11 +8,10 @@
 #include "../detail/xsimd_compat.hpp"
 
 namespace simdreduce {
-namespace ops {
+namespace reducers {
 
-// Addition as a fold operator. An op is what the kernels need to know about a reduction:
-// its identity, its combine on scalars and on batches (which the kernels also use for the
-// horizontal finish). min, max, product and count are further ops over the same loops.
+// Addition, the algebra that sum and filter_map_sum fold with: its identity, its combine on
+// scalars and batches, and a combine that only acts where a mask is set.
 // True where a batch_bool is the same register as a batch, all-ones lanes where set:
 // SSE and AVX2. AVX-512 keeps masks in k registers, NEON in a vector of another type.
 template <class Acc, class A>
@@ -131,7 +130,7 @@ struct plus {
     }
 };
 
-}  // namespace ops
+}  // namespace reducers
 }  // namespace simdreduce
 
 #endif

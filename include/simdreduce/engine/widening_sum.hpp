@@ -1,6 +1,6 @@
 // simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
-#ifndef SIMDREDUCE_KERNELS_WIDENING_SUM_HPP
-#define SIMDREDUCE_KERNELS_WIDENING_SUM_HPP
+#ifndef SIMDREDUCE_ENGINE_WIDENING_SUM_HPP
+#define SIMDREDUCE_ENGINE_WIDENING_SUM_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -13,7 +13,7 @@
 #include "prefetch.hpp"
 
 namespace simdreduce {
-namespace kernels {
+namespace engine {
 namespace detail {
 
 template <class U>
@@ -110,15 +110,18 @@ std::uint64_t widening_sum(const T* p, std::size_t n) {
     static_assert(std::is_integral<T>::value && sizeof(T) < 8, "widening_sum is for narrow integers");
     std::uint64_t total = 0;
     std::size_t i = 0;
-    if constexpr (sizeof(T) == 1 && detail::has_byte_pairs<Arch>::value) {
+    // The scalar path first: the width traits below name xsimd::batch<..., Arch>, which does
+    // not exist for simdreduce::scalar (a file built with -mssse3 or more instantiates them).
+    if constexpr (simdreduce::detail::is_scalar_arch<Arch>) {
+    } else if constexpr (sizeof(T) == 1 && detail::has_byte_pairs<Arch>::value) {
         constexpr std::size_t W = xsimd::batch<std::uint8_t, Arch>::size;
         total = detail::sum_byte_registers<Arch>(p, n / W);
         i = n / W * W;
-    } else if constexpr (sizeof(T) == 4 && !simdreduce::detail::is_scalar_arch<Arch>) {
+    } else if constexpr (sizeof(T) == 4) {
         constexpr std::size_t W = xsimd::batch<T, Arch>::size;
         total = detail::sum_32bit_register_pairs<Arch>(p, n / (2 * W));
         i = n / (2 * W) * (2 * W);
-    } else if constexpr (!simdreduce::detail::is_scalar_arch<Arch>) {
+    } else {
         using U = std::make_unsigned_t<T>;
         using ubatch = xsimd::batch<U, Arch>;
         using wbatch = xsimd::batch<std::uint64_t, Arch>;
@@ -173,7 +176,7 @@ std::uint64_t widening_sum(const T* p, std::size_t n) {
     return total;
 }
 
-}  // namespace kernels
+}  // namespace engine
 }  // namespace simdreduce
 
 #endif

@@ -1,6 +1,6 @@
 // simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
-#ifndef SIMDREDUCE_KERNELS_PREFETCH_HPP
-#define SIMDREDUCE_KERNELS_PREFETCH_HPP
+#ifndef SIMDREDUCE_ENGINE_PREFETCH_HPP
+#define SIMDREDUCE_ENGINE_PREFETCH_HPP
 
 #include <cstddef>
 #include <utility>
@@ -25,7 +25,7 @@
 // prefetch_ahead_bytes before the end, so no prefetch touches memory outside the array. Only
 // x86 prefetches: these distances were measured there, and on no ARM core.
 namespace simdreduce {
-namespace kernels {
+namespace engine {
 namespace detail {
 
 inline constexpr std::size_t prefetch_ahead_bytes = 2048;
@@ -75,7 +75,7 @@ SIMDREDUCE_ALWAYS_INLINE void prefetch_ahead(const void* p) noexcept {
 }
 
 }  // namespace detail
-}  // namespace kernels
+}  // namespace engine
 }  // namespace simdreduce
 
 #endif

@@ -1,0 +1,56 @@
+// simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
+#ifndef SIMDREDUCE_API_INPUTS_HPP
+#define SIMDREDUCE_API_INPUTS_HPP
+
+// Where pointers and ranges become (p, n), and where preconditions are checked: once, for
+// every public function.
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <type_traits>
+#include <utility>
+
+#include "../arch.hpp"
+#include "../detail/config.hpp"
+#include "../reducers/accumulator.hpp"
+
+namespace simdreduce {
+namespace detail {
+
+template <class Arch, class T>
+inline void check_input(const T* p, std::size_t n) {
+    require_enabled_arch<Arch>();
+    static_assert(is_element_type<T>,
+                  "simdreduce: element type must be float, double or a fixed-width integer "
+                  "(int8_t ... uint64_t)");
+    (void)p;
+    (void)n;
+    SIMDREDUCE_ASSERT(p != nullptr || n == 0, "a null pointer needs n == 0");
+    SIMDREDUCE_ASSERT(n <= std::size_t(PTRDIFF_MAX) / sizeof(T) &&
+                          reinterpret_cast<std::uintptr_t>(p) <= UINTPTR_MAX - n * sizeof(T),
+                      "p + n must not overflow the address space");
+}
+
+// Contiguous ranges: anything std::data and std::size accept (vector, array, span, C array).
+template <class R>
+using range_element_t = std::remove_cv_t<std::remove_pointer_t<decltype(std::data(std::declval<R&>()))>>;
+
+template <class R, class = void>
+struct is_contiguous_range : std::false_type {};
+template <class R>
+struct is_contiguous_range<R, std::void_t<decltype(std::data(std::declval<R&>())),
+                                          decltype(std::size(std::declval<R&>()))>>
+    : std::bool_constant<is_element_type<range_element_t<R>>> {};
+
+template <class R>
+using enable_if_range = std::enable_if_t<is_contiguous_range<R>::value, int>;
+
+// Integers narrower than 64 bits summed into 64 bits take the widening primitives.
+template <class T, class Acc>
+inline constexpr bool widens = std::is_integral<T>::value && std::is_integral<Acc>::value && sizeof(T) < 8 &&
+                               sizeof(Acc) == 8;
+
+}  // namespace detail
+}  // namespace simdreduce
+
+#endif

@@ -1,0 +1,139 @@
+// simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
+#ifndef SIMDREDUCE_ENGINE_LOADS_HPP
+#define SIMDREDUCE_ENGINE_LOADS_HPP
+
+// How the engine reads: a pack is one register of lanes (an xsimd batch, or a plain value on
+// the scalar path), and an input is one or two streams of elements, each converted to the
+// reducer's lane type as it is loaded. Nothing here reads outside [p, p + n): the partial
+// last register goes through an identity-filled stack copy.
+#include <cstddef>
+#include <type_traits>
+
+#include "../arch.hpp"
+#include "../detail/config.hpp"
+#include "prefetch.hpp"
+
+namespace simdreduce {
+namespace engine {
+
+// One or two streams of n elements each; the second may have another element type (float
+// values with a uint8_t mask). A reducer's step gets one value per stream.
+template <class T, class U = void>
+struct input {
+    using second_type = U;
+    const T* first;
+    const U* second;
+    static constexpr std::size_t smallest_element = sizeof(T) < sizeof(U) ? sizeof(T) : sizeof(U);
+};
+template <class T>
+struct input<T, void> {
+    using second_type = void;
+    const T* first;
+    static constexpr std::size_t smallest_element = sizeof(T);
+};
+
+namespace detail {
+
+// A register of Lane on Arch.
+template <class Arch, class Lane>
+struct pack {
+    using type = xsimd::batch<Lane, Arch>;
+    using mask = xsimd::batch_bool<Lane, Arch>;
+    static constexpr std::size_t width = type::size;
+
+    SIMDREDUCE_ALWAYS_INLINE static type load_lanes(const Lane* p) { return type::load_aligned(p); }
+    SIMDREDUCE_ALWAYS_INLINE static void store_lanes(const type& v, Lane* p) { v.store_aligned(p); }
+
+    // Converting loads are written here, inside the Arch template, rather than taken from
+    // xsimd 8.1, whose conversion goes through an arch-independent std::copy: a weak symbol
+    // the linker may take from a wider object (the SIGILL trap, see ARCHITECTURE.md).
+    template <class T>
+    SIMDREDUCE_ALWAYS_INLINE static type load(const T* p) {
+        if constexpr (std::is_same<T, Lane>::value) {
+            return type::load_unaligned(p);
+        } else {
+            alignas(64) Lane converted[width];
+            for (std::size_t j = 0; j < width; ++j) {
+                converted[j] = static_cast<Lane>(p[j]);
+            }
+            return type::load_aligned(converted);
+        }
+    }
+
+    // The first `count` < width elements, then `fill` (a stack copy, never a wide load past
+    // the end: the partial register may sit right before an unmapped page).
+    template <class T>
+    static type load_first(const T* p, std::size_t count, Lane fill) {
+        alignas(64) Lane buffer[width];
+        for (std::size_t j = 0; j < width; ++j) {
+            buffer[j] = j < count ? static_cast<Lane>(p[j]) : fill;
+        }
+        return type::load_aligned(buffer);
+    }
+
+    static mask first_lanes(std::size_t count) {
+        bool valid[width];
+        for (std::size_t j = 0; j < width; ++j) {
+            valid[j] = j < count;
+        }
+        return mask::load_unaligned(valid);
+    }
+};
+
+// The scalar path: a "register" is one lane, and it is never partial.
+template <class Lane>
+struct pack<simdreduce::scalar, Lane> {
+    using type = Lane;
+    using mask = bool;
+    static constexpr std::size_t width = 1;
+
+    SIMDREDUCE_ALWAYS_INLINE static type load_lanes(const Lane* p) { return *p; }
+    SIMDREDUCE_ALWAYS_INLINE static void store_lanes(const type& v, Lane* p) { *p = v; }
+    template <class T>
+    SIMDREDUCE_ALWAYS_INLINE static type load(const T* p) { return static_cast<Lane>(*p); }
+    template <class T>
+    static type load_first(const T* p, std::size_t count, Lane fill) { return count > 0 ? static_cast<Lane>(*p) : fill; }
+    static mask first_lanes(std::size_t count) { return count > 0; }
+};
+
+template <class In>
+inline constexpr bool two_streams = !std::is_void<typename In::second_type>::value;
+
+// One register of every stream at element i, folded into lane by r.step.
+template <class P, class R, class In>
+SIMDREDUCE_ALWAYS_INLINE typename P::type step_at(const R& r, const typename P::type& lane, const In& in,
+                                                  std::size_t i) {
+    if constexpr (two_streams<In>) {
+        return r.step(lane, P::load(in.first + i), P::load(in.second + i));
+    } else {
+        return r.step(lane, P::load(in.first + i));
+    }
+}
+
+// The partial last register: `count` < width elements from i.
+template <class P, class R, class In>
+typename P::type masked_step_at(const R& r, const typename P::type& lane, const In& in, std::size_t i,
+                                std::size_t count) {
+    const auto valid = P::first_lanes(count);
+    const auto first = P::load_first(in.first + i, count, r.identity());
+    if constexpr (two_streams<In>) {
+        return r.masked_step(lane, valid, first, P::load_first(in.second + i, count, typename R::lane_type{}));
+    } else {
+        return r.masked_step(lane, valid, first);
+    }
+}
+
+// Prefetches every stream's `Elements` elements from i on, prefetch_ahead_bytes ahead.
+template <std::size_t Elements, class In>
+SIMDREDUCE_ALWAYS_INLINE void prefetch_at(const In& in, std::size_t i) {
+    prefetch_ahead<Elements * sizeof(*in.first)>(in.first + i);
+    if constexpr (two_streams<In>) {
+        prefetch_ahead<Elements * sizeof(*in.second)>(in.second + i);
+    }
+}
+
+}  // namespace detail
+}  // namespace engine
+}  // namespace simdreduce
+
+#endif

@@ -28,6 +28,8 @@ struct kernel_set {
 
 // simdreduce's own paths (paths.cpp, once per architecture).
 extern const kernel_set paths_scalar, paths_sse2, paths_sse4_2, paths_avx2, paths_avx512bw, paths_neon64;
+// The float sums of each path without the block tree, to show what the tree costs.
+extern const kernel_set paths_avx2_unblocked, paths_avx512bw_unblocked, paths_neon64_unblocked;
 // The loops a user would write, with the compiler's default float semantics (baseline.cpp).
 extern const kernel_set strict_loop;
 // Hand-written AVX2 intrinsics (hand_avx2.cpp); the _and variant masks rejected elements

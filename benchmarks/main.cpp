@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
     if (cpu.sse4_2) bench::register_rows("sse4_2", bench::paths_sse4_2, sizes);
     if (cpu.avx2_fma) {
         bench::register_rows("avx2", bench::paths_avx2, sizes);
+        bench::register_rows("avx2_unblocked", bench::paths_avx2_unblocked, sizes);
         bench::register_rows("hand_avx2", bench::hand_avx2, sizes);
         bench::register_rows("hand_avx2_and", bench::hand_avx2_and, sizes);
         // Port limits do not depend on the size; past L2 memory is the limit, so the rows
@@ -79,10 +80,16 @@ int main(int argc, char** argv) {
         bench::register_rows("ops_avx2", bench::ops_avx2, cache_sizes);
     }
 #if defined(SIMDREDUCE_BENCH_HAS_AVX512)
-    if (cpu.avx512bw) bench::register_rows("avx512bw", bench::paths_avx512bw, sizes);
+    if (cpu.avx512bw) {
+        bench::register_rows("avx512bw", bench::paths_avx512bw, sizes);
+        bench::register_rows("avx512bw_unblocked", bench::paths_avx512bw_unblocked, sizes);
+    }
 #endif
 #elif defined(__aarch64__)
-    if (cpu.neon64) bench::register_rows("neon64", bench::paths_neon64, sizes);
+    if (cpu.neon64) {
+        bench::register_rows("neon64", bench::paths_neon64, sizes);
+        bench::register_rows("neon64_unblocked", bench::paths_neon64_unblocked, sizes);
+    }
 #endif
     bench::register_dispatched(sizes);
 #if defined(SIMDREDUCE_BENCH_ALTERNATIVES)

@@ -18,6 +18,19 @@ float filter_map_sum_f32(const float* p, std::size_t n) {
     return sr::filter_map_sum<arch>(p, n, [](auto x) { return x > 0; }, [](auto x) { return x * x; });
 }
 
+// The same float sums without the block tree (a reducer that claims to be exact gets one
+// block): what the tree costs.
+template <class T>
+struct unblocked_sum : sr::reducers::sum<T> {
+    static constexpr bool exact = true;
+};
+float sum_f32_unblocked(const float* p, std::size_t n) {
+    return sr::engine::run<arch>(unblocked_sum<float>{}, sr::engine::input<float>{p}, n);
+}
+double sum_f64_unblocked(const double* p, std::size_t n) {
+    return sr::engine::run<arch>(unblocked_sum<double>{}, sr::engine::input<double>{p}, n);
+}
+
 // One OR per vector into 8 independent accumulators: two loads per cycle need no more than
 // two ALU ops per cycle, so only the loads can limit it.
 template <class A>
@@ -59,8 +72,9 @@ constexpr std::uint64_t (*read_ceiling_for(sr::scalar))(const std::uint8_t*, std
 
 namespace bench {
 
-extern const kernel_set BENCH_KERNELS;
+extern const kernel_set BENCH_KERNELS, BENCH_UNBLOCKED_KERNELS;
 const kernel_set BENCH_KERNELS = {sum_f32, sum_f64, sum_i32, sum_i8, sum_u8, filter_map_sum_f32,
                                   read_ceiling_for(arch{})};
+const kernel_set BENCH_UNBLOCKED_KERNELS = {sum_f32_unblocked, sum_f64_unblocked};
 
 }  // namespace bench

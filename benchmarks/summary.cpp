@@ -10,8 +10,8 @@ namespace bench {
 namespace {
 
 const std::vector<std::string> path_order = {
-    "strict_loop", "scalar",    "sse2",          "sse4_2",   "avx2",  "avx512bw",        "neon64",
-    "dispatch",    "hand_avx2", "hand_avx2_and", "ops_avx2", "eigen", "fast_math_native"};
+    "strict_loop", "scalar",   "sse2",          "sse4_2",   "avx2",  "avx2_unblocked",  "avx512bw", "avx512bw_unblocked",
+    "neon64",      "neon64_unblocked", "dispatch", "hand_avx2", "hand_avx2_and", "ops_avx2", "eigen", "fast_math_native"};
 
 std::size_t size_bytes(const std::string& label) {
     const std::size_t number = std::stoul(label);
@@ -65,7 +65,9 @@ void summary_reporter::Finalize() {
     const auto& ceilings = results_["read_ceiling"];
     const auto ceiling_for = [&](const std::string& path) -> const std::map<std::string, double>& {
         static const std::map<std::string, double> none;
-        const std::string width = path.rfind("hand_avx2", 0) == 0 || path == "ops_avx2" ? "avx2" : path;
+        const std::string width = path.rfind("hand_avx2", 0) == 0 || path == "ops_avx2" ? "avx2"
+                                  : path.find("_unblocked") != std::string::npos ? path.substr(0, path.find("_unblocked"))
+                                                                                 : path;
         auto found = ceilings.find(width);
         if (found == ceilings.end()) found = ceilings.find(dispatch_path_);
         return found == ceilings.end() ? none : found->second;

@@ -3,10 +3,10 @@
 #define SIMDREDUCE_VERSION_HPP
 
 #define SIMDREDUCE_VERSION_MAJOR 0
-#define SIMDREDUCE_VERSION_MINOR 1
+#define SIMDREDUCE_VERSION_MINOR 2
 #define SIMDREDUCE_VERSION_PATCH 0
 
-// One number for preprocessor comparisons: 0.1.0 -> 100.
+// One number for preprocessor comparisons: 0.2.0 -> 200.
 #define SIMDREDUCE_VERSION \
     (SIMDREDUCE_VERSION_MAJOR * 10000 + SIMDREDUCE_VERSION_MINOR * 100 + SIMDREDUCE_VERSION_PATCH)
 

@@ -36,10 +36,12 @@ struct layout {
     static constexpr std::size_t width = pack::width;
     static constexpr std::size_t registers = lanes / width;
     static_assert(registers * width == lanes, "the register width must divide the 256-byte state");
+    static_assert(R::exact || reducers::block_elements<R> >= (std::size_t(1) << 12), "max_depth assumes B >= 2^12");
     // Exact reducers need no blocks: one block is the whole input.
     static constexpr std::size_t block = R::exact ? ~std::size_t(0) : reducers::block_elements<R>;
-    // The deepest block tree one pass can build: one node per bit of the block count.
-    static constexpr std::size_t max_depth = 64;
+    // The deepest stack one pass can build: one node per bit of the block count, which is
+    // below 2^64 / B.
+    static constexpr std::size_t max_depth = 64 - 12 + 1;
 };
 
 template <class Arch, class R>
@@ -77,7 +79,7 @@ SIMDREDUCE_ALWAYS_INLINE void halve_registers(typename layout<Arch, R>::batch* a
 }
 
 template <class Arch, class R>
-typename R::result_type finish(const R& r, state_registers<Arch, R>& acc) {
+SIMDREDUCE_ALWAYS_INLINE typename R::result_type finish(const R& r, state_registers<Arch, R>& acc) {
     using L = layout<Arch, R>;
     halve_registers<Arch, R, L::registers>(acc);
     alignas(64) typename R::lane_type lanes[L::width];
@@ -128,34 +130,59 @@ SIMDREDUCE_ALWAYS_INLINE std::size_t prefetch_until(std::size_t n, std::size_t l
     return prefetch_stop(n / lanes, lanes * In::smallest_element) * lanes;
 }
 
+// Whole blocks from `begin`: a constant trip count and no tail, so block boundaries cost
+// only the tree's merges.
+template <class Arch, class R, bool Prefetch, class In>
+SIMDREDUCE_ALWAYS_INLINE void fold_block(state_registers<Arch, R>& acc, const R& r, const In& in, std::size_t begin,
+                                         std::size_t fetch_until) {
+    using L = layout<Arch, R>;
+    for (std::size_t i = begin; i < begin + L::block; i += L::lanes) {
+        if constexpr (Prefetch) {
+            if (i < fetch_until) prefetch_at<L::lanes>(in, i);
+        }
+        fold_group<Arch>(acc, r, in, i);
+    }
+}
+
+// More than one block: one pass builds the block tree as a binary counter. Block b merges
+// with the nodes of the trailing one bits of b, so the stack holds one node per set bit of
+// the count. Out of line, so that calls on one block never set up its 13 KiB frame.
+template <class Arch, class R, bool Prefetch, class In>
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+typename R::result_type fold_blocks(const R& r, const In& in, std::size_t n, std::size_t fetch_until) {
+    using L = layout<Arch, R>;
+    alignas(64) typename R::lane_type stack[L::max_depth][L::lanes];
+    state_registers<Arch, R> acc;
+    std::size_t depth = 0, b = 0, begin = 0;
+    for (; n - begin > L::block; ++b, begin += L::block) {
+        reset<Arch>(acc, r);
+        fold_block<Arch, R, Prefetch>(acc, r, in, begin, fetch_until);
+        for (std::size_t carry = b; carry & 1; carry >>= 1) {
+            merge_left<Arch, R>(acc, stack[--depth]);
+        }
+        store<Arch, R>(acc, stack[depth++]);
+    }
+    reset<Arch>(acc, r);
+    fold_span<Arch, R, Prefetch>(acc, r, in, begin, n, fetch_until);
+    while (depth > 0) {  // the last block's own merges, then the rest from the right
+        merge_left<Arch, R>(acc, stack[--depth]);
+    }
+    return finish<Arch>(r, acc);
+}
+
 // One call: [0, n) in the order above. Reads nothing outside the input.
 template <class Arch, class R, bool Prefetch, class In>
 typename R::result_type fold_whole(const R& r, const In& in, std::size_t n) {
     using L = layout<Arch, R>;
     const std::size_t fetch_until = Prefetch ? prefetch_until<In>(n, L::lanes) : 0;
+    if constexpr (!R::exact) {
+        if (n > L::block) return fold_blocks<Arch, R, Prefetch>(r, in, n, fetch_until);
+    }
     state_registers<Arch, R> acc;
     reset<Arch>(acc, r);
-    if (n <= L::block) {  // one block: no tree
-        fold_span<Arch, R, Prefetch>(acc, r, in, 0, n, fetch_until);
-        return finish<Arch>(r, acc);
-    }
-    // One pass builds the block tree as a binary counter: block b merges with the nodes of
-    // the trailing one bits of b, so the stack holds one node per set bit of the count.
-    alignas(64) typename R::lane_type stack[L::max_depth][L::lanes];
-    std::size_t depth = 0;
-    for (std::size_t b = 0, begin = 0;; ++b, begin += L::block) {
-        const std::size_t end = n - begin > L::block ? begin + L::block : n;
-        fold_span<Arch, R, Prefetch>(acc, r, in, begin, end, fetch_until);
-        if (end == n) break;
-        for (std::size_t carry = b; carry & 1; carry >>= 1) {
-            merge_left<Arch, R>(acc, stack[--depth]);
-        }
-        store<Arch, R>(acc, stack[depth++]);
-        reset<Arch>(acc, r);
-    }
-    while (depth > 0) {  // the last block's own merges, then the rest from the right
-        merge_left<Arch, R>(acc, stack[--depth]);
-    }
+    fold_span<Arch, R, Prefetch>(acc, r, in, 0, n, fetch_until);
     return finish<Arch>(r, acc);
 }
 

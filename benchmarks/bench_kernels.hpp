@@ -27,9 +27,11 @@ struct kernel_set {
 };
 
 // simdreduce's own paths (paths.cpp, once per architecture).
-extern const kernel_set paths_scalar, paths_sse2, paths_sse4_2, paths_avx2, paths_avx512bw, paths_neon64;
-// The float sums of each path without the block tree, to show what the tree costs.
-extern const kernel_set paths_avx2_unblocked, paths_avx512bw_unblocked, paths_neon64_unblocked;
+// paths_<target> for every row of targets.def, and paths_<target>_unblocked: the float sums of
+// that path without the block tree, to show what the tree costs.
+#define SIMDREDUCE_TARGET(name, tag, family, flags, level) extern const kernel_set paths_##name, paths_##name##_unblocked;
+#include <simdreduce/targets/targets.def>
+#undef SIMDREDUCE_TARGET
 // The loops a user would write, with the compiler's default float semantics (baseline.cpp).
 extern const kernel_set strict_loop;
 // Hand-written AVX2 intrinsics (hand_avx2.cpp); the _and variant masks rejected elements

@@ -2,7 +2,7 @@
 #ifndef SIMDREDUCE_BENCHMARKS_DISPATCH_KERNELS_HPP
 #define SIMDREDUCE_BENCHMARKS_DISPATCH_KERNELS_HPP
 
-#include <simdreduce/dispatch/kernel.hpp>
+#include <simdreduce/targets/kernel.hpp>
 
 namespace bench {
 

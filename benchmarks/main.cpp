@@ -7,11 +7,12 @@
 //   default sizes: 16 KiB, 256 KiB, 8 MiB, 256 MiB (L1, L2, L3, DRAM on a Zen 3 or Xeon core)
 #include <benchmark/benchmark.h>
 #include <simdreduce/dispatch.hpp>
-#include <simdreduce/dispatch/cpu_features.hpp>
+#include <simdreduce/targets/cpu_features.hpp>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -39,6 +40,21 @@ std::vector<std::size_t> parse_sizes(const char* text) {
     return sizes;
 }
 
+// Registers one target's rows, and its rows without the block tree, when this program compiled
+// the target (the same list as dispatch) and this CPU runs it. `tables` names the target's
+// kernel tables; a generic lambda's body is compiled only where it is called, so a target that
+// was not built is never named.
+template <simdreduce::dispatch::path P, class Tables>
+void register_target(const char* name, bool runs, const std::vector<std::size_t>& sizes, Tables tables) {
+    if constexpr (simdreduce::dispatch::compiled(P)) {
+        if (runs) {
+            const auto [paths, unblocked] = tables(0);
+            bench::register_rows(name, *paths, sizes);
+            bench::register_rows((std::string(name) + "_unblocked").c_str(), *unblocked, sizes);
+        }
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -62,13 +78,15 @@ int main(int argc, char** argv) {
     // simdreduce::dispatch would consider it.
     const auto cpu = simdreduce::dispatch::detect_cpu_features();
     bench::register_rows("strict_loop", bench::strict_loop, sizes);
-    bench::register_rows("scalar", bench::paths_scalar, sizes);
+#define SIMDREDUCE_TARGET(name, tag, family, flags, level)                                              \
+    register_target<simdreduce::dispatch::path::name>(#name, cpu.name, sizes, [](auto) {                  \
+        return std::pair<const bench::kernel_set*, const bench::kernel_set*>(&bench::paths_##name,         \
+                                                                             &bench::paths_##name##_unblocked); \
+    });
+#include <simdreduce/targets/targets.def>
+#undef SIMDREDUCE_TARGET
 #if defined(__x86_64__) || defined(__i386__)
-    bench::register_rows("sse2", bench::paths_sse2, sizes);
-    if (cpu.sse4_2) bench::register_rows("sse4_2", bench::paths_sse4_2, sizes);
-    if (cpu.avx2_fma) {
-        bench::register_rows("avx2", bench::paths_avx2, sizes);
-        bench::register_rows("avx2_unblocked", bench::paths_avx2_unblocked, sizes);
+    if (cpu.avx2) {
         bench::register_rows("hand_avx2", bench::hand_avx2, sizes);
         bench::register_rows("hand_avx2_and", bench::hand_avx2_and, sizes);
         // Port limits do not depend on the size; past L2 memory is the limit, so the rows
@@ -78,17 +96,6 @@ int main(int argc, char** argv) {
             if (bytes <= (std::size_t(1) << 20)) cache_sizes.push_back(bytes);
         }
         bench::register_rows("ops_avx2", bench::ops_avx2, cache_sizes);
-    }
-#if defined(SIMDREDUCE_BENCH_HAS_AVX512)
-    if (cpu.avx512bw) {
-        bench::register_rows("avx512bw", bench::paths_avx512bw, sizes);
-        bench::register_rows("avx512bw_unblocked", bench::paths_avx512bw_unblocked, sizes);
-    }
-#endif
-#elif defined(__aarch64__)
-    if (cpu.neon64) {
-        bench::register_rows("neon64", bench::paths_neon64, sizes);
-        bench::register_rows("neon64_unblocked", bench::paths_neon64_unblocked, sizes);
     }
 #endif
     bench::register_dispatched(sizes);

@@ -9,9 +9,14 @@ namespace bench {
 
 namespace {
 
+// The rows of each kernel's table: every target of targets.def (and its rows without the block
+// tree), then dispatch and the yardsticks.
 const std::vector<std::string> path_order = {
-    "strict_loop", "scalar",   "sse2",          "sse4_2",   "avx2",  "avx2_unblocked",  "avx512bw", "avx512bw_unblocked",
-    "neon64",      "neon64_unblocked", "dispatch", "hand_avx2", "hand_avx2_and", "ops_avx2", "eigen", "fast_math_native"};
+    "strict_loop",
+#define SIMDREDUCE_TARGET(name, tag, family, flags, level) #name, #name "_unblocked",
+#include <simdreduce/targets/targets.def>
+#undef SIMDREDUCE_TARGET
+    "dispatch", "hand_avx2", "hand_avx2_and", "ops_avx2", "eigen", "fast_math_native"};
 
 std::size_t size_bytes(const std::string& label) {
     const std::size_t number = std::stoul(label);

@@ -1,7 +1,7 @@
 // Compiled by simdreduce_enable_dispatch once per architecture, with that architecture's
 // flags and SIMDREDUCE_DISPATCH_ARCH naming its tag (xsimd::avx2, simdreduce::scalar, ...).
 // It instantiates every dispatched kernel for that one architecture and nothing else.
-#include <simdreduce/dispatch/instantiate.hpp>
+#include <simdreduce/targets/instantiate.hpp>
 
 #ifdef SIMDREDUCE_DISPATCH_KERNELS_HEADER
 #include SIMDREDUCE_DISPATCH_KERNELS_HEADER

@@ -13,12 +13,24 @@ from its bytes: a VEX (c4/c5) or EVEX (62) prefix, or an SSE3..SSE4.2 mnemonic.
 
 usage: check_arch_objects.py [--only-prefix PREFIX] OBJECT...   (or OBJECT;OBJECT...)
 """
+import os
 import re
 import subprocess
 import sys
 from collections import defaultdict
 
-OBJECT_LEVEL = {"scalar": 0, "sse2": 0, "sse4_2": 1, "avx2": 2, "avx512bw": 3, "neon64": 0, "native": 3}
+def target_levels():
+    """Each target's level, from the one list of targets; -march=native counts as the widest."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "include", "simdreduce", "targets",
+                        "targets.def")
+    with open(path) as rows:
+        levels = {m.group(1): int(m.group(2)) for m in
+                  (re.match(r'^SIMDREDUCE_TARGET\((\w+), [\w:]+, \w+, "[^"]*", (\d)\)', line) for line in rows) if m}
+    levels["native"] = max(levels.values())
+    return levels
+
+
+OBJECT_LEVEL = target_levels()
 SSE3_TO_SSE42 = set("""addsubps addsubpd haddps haddpd hsubps hsubpd movddup movshdup movsldup lddqu
 pshufb palignr phaddw phaddd phaddsw phsubw phsubd phsubsw pabsb pabsw pabsd pmaddubsw pmulhrsw
 psignb psignw psignd pblendvb blendvps blendvpd blendps blendpd pblendw ptest pminsb pminsd pminuw
@@ -30,7 +42,7 @@ LEGACY_PREFIXES = {"26", "2e", "36", "3e", "64", "65", "67", "f0"}
 
 
 def object_level(path):
-    match = re.search(r"_(scalar|sse2|sse4_2|avx2|avx512bw|neon64|native)\.dir/", path)
+    match = re.search(r"_(" + "|".join(OBJECT_LEVEL) + r")\.dir/", path)
     return OBJECT_LEVEL[match.group(1)] if match else 0
 
 

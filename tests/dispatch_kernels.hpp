@@ -3,7 +3,7 @@
 #ifndef SIMDREDUCE_TESTS_DISPATCH_KERNELS_HPP
 #define SIMDREDUCE_TESTS_DISPATCH_KERNELS_HPP
 
-#include <simdreduce/dispatch/kernel.hpp>
+#include <simdreduce/targets/kernel.hpp>
 
 #include <cstdint>
 

@@ -7,7 +7,7 @@
 #endif
 #include "catch.hpp"
 
-#include <simdreduce/dispatch/cpu_features.hpp>
+#include <simdreduce/targets/cpu_features.hpp>
 
 #include <cstdio>
 #include <cstring>
@@ -25,10 +25,11 @@ constexpr int skip_return_code = 77;
 // simdreduce::dispatch would choose it.
 bool cpu_runs(const char* arch) {
     const simdreduce::dispatch::cpu_features cpu = simdreduce::dispatch::detect_cpu_features();
-    if (std::strcmp(arch, "sse4_2") == 0) return cpu.sse4_2;
-    if (std::strcmp(arch, "avx2") == 0) return cpu.avx2_fma;
-    if (std::strcmp(arch, "avx512bw") == 0) return cpu.avx512bw;
-    return true;  // scalar and sse2 (x86-64 baseline), neon64 (aarch64 baseline), dispatch
+#define SIMDREDUCE_TARGET(name, tag, family, flags, level) \
+    if (std::strcmp(arch, #name) == 0) return cpu.name;
+#include <simdreduce/targets/targets.def>
+#undef SIMDREDUCE_TARGET
+    return true;  // the dispatch tests, which choose their own path
 }
 
 // Runs before every C++ static initializer (priority 101 < the default 65535). Catch2

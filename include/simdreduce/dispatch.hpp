@@ -22,58 +22,68 @@
 
 #include "arch.hpp"
 #include "detail/config.hpp"
-#include "dispatch/cpu_features.hpp"
-#include "dispatch/kernel.hpp"
+#include "targets/cpu_features.hpp"
+#include "targets/kernel.hpp"
 #include "reducers/accumulator.hpp"
 
-#ifndef SIMDREDUCE_DISPATCH_HAS_SSE2
-#define SIMDREDUCE_DISPATCH_HAS_SSE2 0
-#endif
-#ifndef SIMDREDUCE_DISPATCH_HAS_SSE4_2
-#define SIMDREDUCE_DISPATCH_HAS_SSE4_2 0
-#endif
-#ifndef SIMDREDUCE_DISPATCH_HAS_AVX2
-#define SIMDREDUCE_DISPATCH_HAS_AVX2 0
-#endif
-#ifndef SIMDREDUCE_DISPATCH_HAS_AVX512BW
-#define SIMDREDUCE_DISPATCH_HAS_AVX512BW 0
-#endif
-#ifndef SIMDREDUCE_DISPATCH_HAS_NEON64
-#define SIMDREDUCE_DISPATCH_HAS_NEON64 0
+// The paths this program compiled in, as "scalar,sse2,avx2" (simdreduce_enable_dispatch sets
+// it; the README's manual recipe says how to set it by hand).
+#ifndef SIMDREDUCE_DISPATCH_PATHS
+#define SIMDREDUCE_DISPATCH_PATHS "scalar"
 #endif
 
 namespace simdreduce {
 namespace dispatch {
 
-// The paths, narrowest first. The order is the order of preference, reversed.
-enum class path : int { scalar, sse2, sse4_2, avx2, avx512bw, neon64 };
-inline constexpr std::size_t path_count = 6;
-inline constexpr std::array<const char*, path_count> path_names = {"scalar", "sse2",     "sse4_2",
-                                                                    "avx2",   "avx512bw", "neon64"};
+// The paths of targets/targets.def, narrowest first: the order of preference, reversed.
+enum class path : int {
+#define SIMDREDUCE_TARGET(name, tag, family, flags, level) name,
+#include "targets/targets.def"
+#undef SIMDREDUCE_TARGET
+};
+inline constexpr std::array<const char*, 0
+#define SIMDREDUCE_TARGET(name, tag, family, flags, level) +1
+#include "targets/targets.def"
+#undef SIMDREDUCE_TARGET
+                            >
+    path_names = {
+#define SIMDREDUCE_TARGET(name, tag, family, flags, level) #name,
+#include "targets/targets.def"
+#undef SIMDREDUCE_TARGET
+};
+inline constexpr std::size_t path_count = path_names.size();
 
-// True when this target compiled the path in (simdreduce_enable_dispatch decides).
-constexpr bool compiled(path p) noexcept {
-    switch (p) {
-        case path::scalar: return true;
-        case path::sse2: return SIMDREDUCE_DISPATCH_HAS_SSE2;
-        case path::sse4_2: return SIMDREDUCE_DISPATCH_HAS_SSE4_2;
-        case path::avx2: return SIMDREDUCE_DISPATCH_HAS_AVX2;
-        case path::avx512bw: return SIMDREDUCE_DISPATCH_HAS_AVX512BW;
-        case path::neon64: return SIMDREDUCE_DISPATCH_HAS_NEON64;
+namespace detail {
+
+// True when `word` is one of the comma-separated words of `list`.
+constexpr bool listed(const char* list, const char* word) noexcept {
+    for (const char* start = list;; ++list) {
+        if (*list == ',' || *list == '\0') {
+            std::size_t k = 0;
+            while (start + k < list && word[k] == start[k]) ++k;
+            if (start + k == list && word[k] == '\0') return true;
+            if (*list == '\0') return false;
+            start = list + 1;
+        }
     }
-    return false;
+}
+
+}  // namespace detail
+
+// True when this program compiled the path in (simdreduce_enable_dispatch decides).
+constexpr bool compiled(path p) noexcept {
+    return detail::listed(SIMDREDUCE_DISPATCH_PATHS, path_names[static_cast<std::size_t>(p)]);
 }
 
 // True when this CPU and OS can run the path (read once, then cached).
 inline bool supported(path p) noexcept {
     static const cpu_features cpu = detect_cpu_features();
     switch (p) {
-        case path::scalar: return true;
-        case path::sse2: return cpu.sse2;
-        case path::sse4_2: return cpu.sse4_2;
-        case path::avx2: return cpu.avx2_fma;
-        case path::avx512bw: return cpu.avx512bw;
-        case path::neon64: return cpu.neon64;
+#define SIMDREDUCE_TARGET(name, tag, family, flags, level) \
+    case path::name:                                       \
+        return cpu.name;
+#include "targets/targets.def"
+#undef SIMDREDUCE_TARGET
     }
     return false;
 }
@@ -101,7 +111,11 @@ inline const char* refusal(const char* requested, path& out) noexcept {
             return nullptr;
         }
     }
-    return "is not a simdreduce path (scalar, sse2, sse4_2, avx2, avx512bw, neon64)";
+    return "is not a simdreduce path (one of:"
+#define SIMDREDUCE_TARGET(name, tag, family, flags, level) " " #name
+#include "targets/targets.def"
+#undef SIMDREDUCE_TARGET
+           ")";
 }
 
 // The first choice: SIMDREDUCE_ARCH if it names a path this program and CPU can run,
@@ -133,27 +147,21 @@ inline path active() noexcept {
     return static_cast<path>(p);
 }
 
-// Calls f(Arch{}) with the tag of path p, which must be compiled in (scalar otherwise).
+// Calls f(Arch{}) with the tag of path p, which must be compiled in (scalar otherwise). Paths
+// not compiled in are discarded branches: their kernels are never named.
 template <class F>
 decltype(auto) with_arch(path p, F&& f) {
     switch (p) {
-#if SIMDREDUCE_DISPATCH_HAS_AVX512BW
-        case path::avx512bw: return f(xsimd::avx512bw{});
-#endif
-#if SIMDREDUCE_DISPATCH_HAS_AVX2
-        case path::avx2: return f(xsimd::avx2{});
-#endif
-#if SIMDREDUCE_DISPATCH_HAS_SSE4_2
-        case path::sse4_2: return f(xsimd::sse4_2{});
-#endif
-#if SIMDREDUCE_DISPATCH_HAS_SSE2
-        case path::sse2: return f(xsimd::sse2{});
-#endif
-#if SIMDREDUCE_DISPATCH_HAS_NEON64
-        case path::neon64: return f(xsimd::neon64{});
-#endif
-        default: return f(simdreduce::scalar{});
+#define SIMDREDUCE_TARGET(name, tag, family, flags, level) \
+    case path::name:                                       \
+        if constexpr (compiled(path::name)) {              \
+            return f(tag{});                               \
+        }                                                  \
+        break;
+#include "targets/targets.def"
+#undef SIMDREDUCE_TARGET
     }
+    return f(simdreduce::scalar{});
 }
 
 template <class Kernel>
@@ -172,8 +180,8 @@ typename Kernel::result_type run(const Kernel& kernel, const typename Kernel::va
 
 }  // namespace detail
 
-/// Returns the name of the path in use: "scalar", "sse2", "sse4_2", "avx2", "avx512bw" or
-/// "neon64". The first call (or the first reduction) makes the choice, once.
+/// Returns the name of the path in use, a name of targets/targets.def: "scalar", "sse2",
+/// "sse4_2", "avx2", "avx512bw" or "neon64". The first call (or the first reduction) makes the choice, once.
 inline const char* active_arch() noexcept { return name(detail::active()); }
 
 /// Makes every later dispatched call run `path_name`. Throws std::invalid_argument, and

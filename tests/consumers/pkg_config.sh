@@ -11,15 +11,22 @@ cflags="$(pkg-config --cflags simdreduce)"
 source="$prefix/share/cmake/simdreduce/simdreduce_dispatch_arch.cpp"
 cxx="${CXX:-c++}"
 
-paths=("scalar|simdreduce::scalar|")
-defines=(-DSIMDREDUCE_DISPATCH_ENABLED=1)
-if [ "$(uname -m)" = "x86_64" ]; then
-  paths+=("sse2|xsimd::sse2|-msse2" "sse4_2|xsimd::sse4_2|-msse4.2" "avx2|xsimd::avx2|-mavx2 -mfma")
-  defines+=(-DSIMDREDUCE_DISPATCH_HAS_SSE2=1 -DSIMDREDUCE_DISPATCH_HAS_SSE4_2=1 -DSIMDREDUCE_DISPATCH_HAS_AVX2=1)
-elif [ "$(uname -m)" = "aarch64" ]; then
-  paths+=("neon64|xsimd::neon64|")
-  defines+=(-DSIMDREDUCE_DISPATCH_HAS_NEON64=1)
-fi
+# The rows of the installed list of targets for this processor family (or any).
+family="$(uname -m)"
+paths=()
+compiled=()
+while IFS= read -r row; do
+  name="$(sed -E 's/^SIMDREDUCE_TARGET\(([a-z0-9_]+), .*/\1/' <<<"$row")"
+  tag="$(sed -E 's/^SIMDREDUCE_TARGET\([a-z0-9_]+, ([a-z0-9_:]+), .*/\1/' <<<"$row")"
+  row_family="$(sed -E 's/^SIMDREDUCE_TARGET\([a-z0-9_]+, [a-z0-9_:]+, ([a-z0-9_]+), .*/\1/' <<<"$row")"
+  flags="$(sed -E 's/^[^"]*"([^"]*)".*/\1/' <<<"$row")"
+  if [ "$row_family" = any ] || [ "$row_family" = "$family" ]; then
+    paths+=("$name|$tag|$flags")
+    compiled+=("$name")
+  fi
+done < <(grep '^SIMDREDUCE_TARGET(' "$prefix/share/cmake/simdreduce/simdreduce_targets.def")
+defines=(-DSIMDREDUCE_DISPATCH_ENABLED=1 "-DSIMDREDUCE_DISPATCH_PATHS=\"$(IFS=,; echo "${compiled[*]}")\"")
+echo "pkg-config consumer: paths ${compiled[*]}"
 objects=()
 for entry in "${paths[@]}"; do
   IFS='|' read -r name tag flags <<<"$entry"

@@ -2,7 +2,7 @@
 #ifndef SIMDREDUCE_FUZZ_KERNELS_HPP
 #define SIMDREDUCE_FUZZ_KERNELS_HPP
 
-#include <simdreduce/dispatch/kernel.hpp>
+#include <simdreduce/targets/kernel.hpp>
 
 #include <cstdint>
 

@@ -1,6 +1,6 @@
 // simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
-#ifndef SIMDREDUCE_DISPATCH_KERNEL_HPP
-#define SIMDREDUCE_DISPATCH_KERNEL_HPP
+#ifndef SIMDREDUCE_TARGETS_KERNEL_HPP
+#define SIMDREDUCE_TARGETS_KERNEL_HPP
 
 // A dispatched kernel is a type that names one reduction: its element type, its result,
 // and (for filter_map_sum) its functor types. entry<Kernel>::run<Arch> is only *declared*

@@ -1,6 +1,6 @@
 // simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
-#ifndef SIMDREDUCE_DISPATCH_CPU_FEATURES_HPP
-#define SIMDREDUCE_DISPATCH_CPU_FEATURES_HPP
+#ifndef SIMDREDUCE_TARGETS_CPU_FEATURES_HPP
+#define SIMDREDUCE_TARGETS_CPU_FEATURES_HPP
 
 // What this CPU and its OS can run, read directly from the hardware. xsimd 8.1's own
 // detection reads SSE2 from the wrong bit, AVX from the wrong CPUID leaf, and never asks
@@ -17,12 +17,14 @@
 namespace simdreduce {
 namespace dispatch {
 
+// One member per row of targets.def, true when this CPU and OS run that path:
+//   sse4_2    with SSE3, SSSE3 and SSE4.1, which -msse4.2 also enables
+//   avx2      AVX2 and FMA, with YMM state saved by the OS
+//   avx512bw  AVX-512 F, CD, DQ and BW, with ZMM and mask state saved
 struct cpu_features {
-    bool sse2 = false;
-    bool sse4_2 = false;    // with SSE3, SSSE3 and SSE4.1, which -msse4.2 also enables
-    bool avx2_fma = false;  // AVX2 and FMA, with YMM state saved by the OS
-    bool avx512bw = false;  // AVX-512 F, CD, DQ and BW, with ZMM and mask state saved
-    bool neon64 = false;
+#define SIMDREDUCE_TARGET(name, tag, family, flags, level) bool name = false;
+#include "targets.def"
+#undef SIMDREDUCE_TARGET
 };
 
 namespace detail {
@@ -42,6 +44,7 @@ inline std::uint64_t read_xcr0() noexcept {
 // Reads the features of the running CPU. Cheap, but not free: dispatch caches the result.
 inline cpu_features detect_cpu_features() noexcept {
     cpu_features f;
+    f.scalar = true;
 #if defined(__x86_64__) || defined(__i386__)
     unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
     if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) {
@@ -63,10 +66,10 @@ inline cpu_features detect_cpu_features() noexcept {
     const bool os_saves_ymm = (xcr0 & 0x6) == 0x6;            // SSE and AVX state
     const bool os_saves_zmm = os_saves_ymm && (xcr0 & 0xe0) == 0xe0;  // opmask, ZMM_Hi256, Hi16_ZMM
     const bool avx2 = (leaf7_ebx >> 5) & 1;
-    f.avx2_fma = f.sse4_2 && avx && avx2 && fma && os_saves_ymm;
+    f.avx2 = f.sse4_2 && avx && avx2 && fma && os_saves_ymm;
     const bool avx512f = (leaf7_ebx >> 16) & 1, avx512dq = (leaf7_ebx >> 17) & 1;
     const bool avx512cd = (leaf7_ebx >> 28) & 1, avx512bw = (leaf7_ebx >> 30) & 1;
-    f.avx512bw = f.avx2_fma && avx512f && avx512dq && avx512cd && avx512bw && os_saves_zmm;
+    f.avx512bw = f.avx2 && avx512f && avx512dq && avx512cd && avx512bw && os_saves_zmm;
 #elif defined(__aarch64__)
 #if defined(__linux__)
     f.neon64 = (getauxval(AT_HWCAP) & (1ul << 1)) != 0;  // HWCAP_ASIMD

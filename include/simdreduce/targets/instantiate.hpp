@@ -1,6 +1,6 @@
 // simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
-#ifndef SIMDREDUCE_DISPATCH_INSTANTIATE_HPP
-#define SIMDREDUCE_DISPATCH_INSTANTIATE_HPP
+#ifndef SIMDREDUCE_TARGETS_INSTANTIATE_HPP
+#define SIMDREDUCE_TARGETS_INSTANTIATE_HPP
 
 // Included only by the per-architecture translation units that simdreduce_enable_dispatch
 // compiles (or that a non-CMake build compiles by hand, see README). Never include it in

@@ -2,7 +2,7 @@
 #ifndef EXAMPLE_KERNELS_HPP
 #define EXAMPLE_KERNELS_HPP
 
-#include <simdreduce/dispatch/kernel.hpp>
+#include <simdreduce/targets/kernel.hpp>
 
 namespace example {
 

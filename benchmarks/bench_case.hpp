@@ -17,12 +17,14 @@ inline std::string size_label(std::size_t bytes) {
     return std::to_string(bytes) + "B";
 }
 
-// Registers "<kernel>/<size>/<path>" running f(p, n) on the shared buffer of T.
+// Registers "<kernel>/<size>/<path>" running f(p, n) on the shared buffer of T, which starts
+// `offset` bytes after a 64-byte boundary; a non-zero offset is named in the kernel
+// ("sum_f32_at16"), so those rows get a table of their own.
 template <class T, class F>
-void add_case(const std::string& kernel, std::size_t bytes, const std::string& path, F f) {
-    const std::string name = kernel + "/" + size_label(bytes) + "/" + path;
-    benchmark::RegisterBenchmark(name.c_str(), [bytes, f](benchmark::State& state) {
-        const T* p = data<T>(bytes);
+void add_case(const std::string& kernel, std::size_t bytes, const std::string& path, F f, std::size_t offset = 0) {
+    const std::string name = kernel + (offset ? "_at" + std::to_string(offset) : "") + "/" + size_label(bytes) + "/" + path;
+    benchmark::RegisterBenchmark(name.c_str(), [bytes, offset, f](benchmark::State& state) {
+        const T* p = data<T>(bytes, offset);
         const std::size_t n = bytes / sizeof(T);
         for (auto _ : state) {
             auto result = f(p, n);

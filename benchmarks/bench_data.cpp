@@ -5,18 +5,20 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <utility>
 #include <type_traits>
 
 namespace bench {
 
 template <class T>
-const T* data(std::size_t bytes) {
-    static std::map<std::size_t, std::unique_ptr<T, decltype(&std::free)>> buffers;
+const T* data(std::size_t bytes, std::size_t offset) {
+    static std::map<std::pair<std::size_t, std::size_t>, std::unique_ptr<unsigned char, decltype(&std::free)>> buffers;
     static std::mutex lock;
     std::lock_guard<std::mutex> guard(lock);
-    auto found = buffers.find(bytes);
+    auto found = buffers.find({bytes, offset});
     if (found == buffers.end()) {
-        auto* p = static_cast<T*>(std::aligned_alloc(64, (bytes + 63) / 64 * 64));
+        auto* block = static_cast<unsigned char*>(std::aligned_alloc(64, (bytes + offset + 63) / 64 * 64));
+        auto* p = reinterpret_cast<T*>(block + offset);
         const std::size_t n = bytes / sizeof(T);
         std::uint32_t state = 12345;
         for (std::size_t i = 0; i < n; ++i) {
@@ -28,15 +30,16 @@ const T* data(std::size_t bytes) {
                 p[i] = static_cast<T>(value);
             }
         }
-        found = buffers.emplace(bytes, std::unique_ptr<T, decltype(&std::free)>(p, &std::free)).first;
+        found = buffers.emplace(std::make_pair(bytes, offset),
+                                std::unique_ptr<unsigned char, decltype(&std::free)>(block, &std::free)).first;
     }
-    return found->second.get();
+    return reinterpret_cast<const T*>(found->second.get() + offset);
 }
 
-template const float* data<float>(std::size_t);
-template const double* data<double>(std::size_t);
-template const std::int32_t* data<std::int32_t>(std::size_t);
-template const std::int8_t* data<std::int8_t>(std::size_t);
-template const std::uint8_t* data<std::uint8_t>(std::size_t);
+template const float* data<float>(std::size_t, std::size_t);
+template const double* data<double>(std::size_t, std::size_t);
+template const std::int32_t* data<std::int32_t>(std::size_t, std::size_t);
+template const std::int8_t* data<std::int8_t>(std::size_t, std::size_t);
+template const std::uint8_t* data<std::uint8_t>(std::size_t, std::size_t);
 
 }  // namespace bench

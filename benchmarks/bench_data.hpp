@@ -7,10 +7,11 @@
 
 namespace bench {
 
-// Returns `bytes` bytes of T, 64-byte aligned, filled with small values of both signs
-// (floats are normal numbers: no denormal slow paths). The buffer lives until exit.
+// Returns `bytes` bytes of T starting `offset` bytes after a 64-byte boundary, filled with
+// small values of both signs (floats are normal numbers: no denormal slow paths). The buffer
+// lives until exit.
 template <class T>
-const T* data(std::size_t bytes);
+const T* data(std::size_t bytes, std::size_t offset = 0);
 
 }  // namespace bench
 

@@ -33,6 +33,8 @@ void register_dispatched(const std::vector<std::size_t>& sizes) {
         add_case<float>("filter_map_sum_f32", bytes, "dispatch", [](const float* p, std::size_t n) {
             return sd::filter_map_sum(p, n, positive{}, square{});
         });
+        add_case<float>("sum_f32", bytes, "dispatch", [](const float* p, std::size_t n) { return sd::sum(p, n); },
+                        malloc_offset);
     }
     // 64 bytes: the kernel takes a few ns, so the difference is the price of dispatching.
     const auto direct = direct_entry<sd::sum_kernel<float>>();

@@ -50,6 +50,7 @@ void register_target(const char* name, bool runs, const std::vector<std::size_t>
         if (runs) {
             const auto [paths, unblocked] = tables(0);
             bench::register_rows(name, *paths, sizes);
+            bench::register_rows(name, *paths, sizes, bench::malloc_offset);
             bench::register_rows((std::string(name) + "_unblocked").c_str(), *unblocked, sizes);
         }
     }
@@ -88,6 +89,7 @@ int main(int argc, char** argv) {
 #if defined(__x86_64__) || defined(__i386__)
     if (cpu.avx2) {
         bench::register_rows("hand_avx2", bench::hand_avx2, sizes);
+        bench::register_rows("hand_avx2", bench::hand_avx2, sizes, bench::malloc_offset);
         bench::register_rows("hand_avx2_and", bench::hand_avx2_and, sizes);
         // Port limits do not depend on the size; past L2 memory is the limit, so the rows
         // would only repeat themselves.

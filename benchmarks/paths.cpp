@@ -66,7 +66,9 @@ template <class A>
 constexpr std::uint64_t (*read_ceiling_for(A))(const std::uint8_t*, std::size_t) {
     return [](const std::uint8_t* p, std::size_t n) { return or_all(p, n, A{}); };
 }
-constexpr std::uint64_t (*read_ceiling_for(sr::scalar))(const std::uint8_t*, std::size_t) { return nullptr; }
+[[maybe_unused]] constexpr std::uint64_t (*read_ceiling_for(sr::scalar))(const std::uint8_t*, std::size_t) {
+    return nullptr;
+}
 
 }  // namespace
 

@@ -10,8 +10,14 @@
 
 namespace bench {
 
-// Registers "<kernel>/<size>/<path>" for every kernel k has, at every size.
-void register_rows(const char* path, const kernel_set& k, const std::vector<std::size_t>& sizes);
+// Registers "<kernel>/<size>/<path>" for every kernel k has, at every size, on data that
+// starts `offset` bytes after a 64-byte boundary (rows named "<kernel>_at<offset>").
+void register_rows(const char* path, const kernel_set& k, const std::vector<std::size_t>& sizes,
+                   std::size_t offset = 0);
+
+// std::vector's data from glibc's malloc: 16 bytes past a 64-byte boundary, where every second
+// 32-byte load splits a cache line. The benchmark's other rows use 64-byte aligned data.
+inline constexpr std::size_t malloc_offset = 16;
 
 // Runs each kernel of k once on small data in a child process: false, with a message, when
 // the child dies (SIGILL on a CPU without the build machine's instructions). POSIX only;

@@ -71,10 +71,22 @@ struct pack {
         return type::load_aligned(buffer);
     }
 
-    static mask first_lanes(std::size_t count) {
+    static mask first_lanes(std::size_t count) { return lanes_between(0, count); }
+
+    // Positions [pos, pos + count) from p[0], p[1], ...; the others `fill`.
+    template <class T>
+    static type load_part(const T* p, std::size_t pos, std::size_t count, Lane fill) {
+        alignas(64) Lane buffer[width];
+        for (std::size_t j = 0; j < width; ++j) {
+            buffer[j] = j >= pos && j - pos < count ? static_cast<Lane>(p[j - pos]) : fill;
+        }
+        return type::load_aligned(buffer);
+    }
+
+    static mask lanes_between(std::size_t lo, std::size_t hi) {
         bool valid[width];
         for (std::size_t j = 0; j < width; ++j) {
-            valid[j] = j < count;
+            valid[j] = j >= lo && j < hi;
         }
         return mask::load_unaligned(valid);
     }

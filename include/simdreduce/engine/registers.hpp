@@ -1,0 +1,127 @@
+// simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
+#ifndef SIMDREDUCE_ENGINE_REGISTERS_HPP
+#define SIMDREDUCE_ENGINE_REGISTERS_HPP
+
+// The state in registers: L logical lanes in K registers of W lanes, register k of a group
+// taking the group's elements k W to k W + W - 1. The steps every loop is made of: reset,
+// one group, a span with its tail, merges with stored states, and the halving tree.
+#include <cstddef>
+
+#include "../detail/config.hpp"
+#include "../reducers/protocol.hpp"
+#include "block_tree.hpp"
+#include "loads.hpp"
+#include "prefetch.hpp"
+
+namespace simdreduce {
+namespace engine {
+namespace detail {
+
+template <class Arch, class R>
+struct layout {
+    using lane_type = typename R::lane_type;
+    using pack = detail::pack<Arch, lane_type>;
+    using batch = typename pack::type;
+    static constexpr std::size_t lanes = reducers::lanes<R>;
+    static constexpr std::size_t width = pack::width;
+    static constexpr std::size_t registers = lanes / width;
+    static_assert(registers * width == lanes, "the register width must divide the 256-byte state");
+    static_assert(R::exact || reducers::block_elements<R> >= (std::size_t(1) << 12), "max_depth assumes B >= 2^12");
+    // Exact reducers need no blocks: one block is the whole input.
+    static constexpr std::size_t block = R::exact ? ~std::size_t(0) : reducers::block_elements<R>;
+    // The deepest stack one pass can build: one node per bit of the block count, which is
+    // below 2^64 / B.
+    static constexpr std::size_t max_depth = 64 - 12 + 1;
+};
+
+template <class Arch, class R>
+using state_registers = typename layout<Arch, R>::batch[layout<Arch, R>::registers];
+
+template <class Arch, class R>
+SIMDREDUCE_ALWAYS_INLINE void reset(state_registers<Arch, R>& acc, const R& r) {
+    using L = layout<Arch, R>;
+    const typename L::batch identity(r.identity());
+    simdreduce::detail::unroll<L::registers>([&](auto k) { acc[k] = identity; });
+}
+
+// acc = merge(lanes in memory, acc): the left state is the stored one.
+template <class Arch, class R>
+SIMDREDUCE_ALWAYS_INLINE void merge_left(state_registers<Arch, R>& acc, const typename R::lane_type* left) {
+    using L = layout<Arch, R>;
+    simdreduce::detail::unroll<L::registers>(
+        [&](auto k) { acc[k] = R::merge(L::pack::load_lanes(left + k * L::width), acc[k]); });
+}
+
+template <class Arch, class R>
+SIMDREDUCE_ALWAYS_INLINE void store(const state_registers<Arch, R>& acc, typename R::lane_type* lanes) {
+    using L = layout<Arch, R>;
+    simdreduce::detail::unroll<L::registers>([&](auto k) { L::pack::store_lanes(acc[k], lanes + k * L::width); });
+}
+
+// The halving tree: across registers first (acc[k] with acc[k + K/2]), then inside the last
+// one, which is the same tree as lane j with lane j + m/2 over the stored lanes.
+template <class Arch, class R, std::size_t K>
+SIMDREDUCE_ALWAYS_INLINE void halve_registers(typename layout<Arch, R>::batch* acc) {
+    if constexpr (K > 1) {
+        simdreduce::detail::unroll<K / 2>([&](auto k) { acc[k] = R::merge(acc[k], acc[k + K / 2]); });
+        halve_registers<Arch, R, K / 2>(acc);
+    }
+}
+
+template <class Arch, class R>
+SIMDREDUCE_ALWAYS_INLINE typename R::result_type finish(const R& r, state_registers<Arch, R>& acc) {
+    using L = layout<Arch, R>;
+    halve_registers<Arch, R, L::registers>(acc);
+    alignas(64) typename R::lane_type lanes[L::width];
+    L::pack::store_lanes(acc[0], lanes);
+    return r.finish(halve_lanes<Arch, R>(lanes, L::width));
+}
+
+// One group of L elements from element i, register k taking elements i + k W on.
+template <class Arch, class R, class In>
+SIMDREDUCE_ALWAYS_INLINE void fold_group(state_registers<Arch, R>& acc, const R& r, const In& in, std::size_t i) {
+    using L = layout<Arch, R>;
+    simdreduce::detail::unroll<L::registers>(
+        [&](auto k) { acc[k] = step_at<typename L::pack>(r, acc[k], in, i + k * L::width); });
+}
+
+// Elements [begin, end) into acc; begin is a multiple of L, so lanes line up. Prefetching
+// stops at fetch_until, where the lookahead would leave the input.
+template <class Arch, class R, bool Prefetch, class In>
+SIMDREDUCE_ALWAYS_INLINE void fold_span(state_registers<Arch, R>& acc, const R& r, const In& in, std::size_t begin,
+                                        std::size_t end, std::size_t fetch_until) {
+    using L = layout<Arch, R>;
+    std::size_t i = begin;
+    if constexpr (Prefetch) {
+        for (const std::size_t stop = end < fetch_until ? end : fetch_until; i + L::lanes <= stop; i += L::lanes) {
+            prefetch_at<L::lanes>(in, i);
+            fold_group<Arch>(acc, r, in, i);
+        }
+    }
+    for (; end - i >= L::lanes; i += L::lanes) {
+        fold_group<Arch>(acc, r, in, i);
+    }
+    // Fewer than L elements are left (the last block only): at most K - 1 whole registers and
+    // one partial, each landing in the register, so the lanes, it would fill in a whole group.
+    simdreduce::detail::unroll<L::registers>([&](auto k) {
+        const std::size_t left = end - i;
+        if (left >= L::width) {
+            acc[k] = step_at<typename L::pack>(r, acc[k], in, i);
+            i += L::width;
+        } else if (left > 0) {
+            acc[k] = masked_step_at<typename L::pack>(r, acc[k], in, i, left);
+            i = end;
+        }
+    });
+}
+
+template <class In>
+SIMDREDUCE_ALWAYS_INLINE std::size_t prefetch_until(std::size_t n, std::size_t lanes) {
+    return prefetch_stop(n / lanes, lanes * In::smallest_element) * lanes;
+}
+
+}  // namespace detail
+}  // namespace engine
+}  // namespace simdreduce
+
+#endif

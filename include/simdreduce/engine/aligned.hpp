@@ -69,16 +69,26 @@ SIMDREDUCE_ALWAYS_INLINE void fold_block_rotated(state_registers<Arch, R>& acc, 
     }
     const std::size_t last = start + L::block - L::lanes;
     simdreduce::detail::unroll<L::registers - 1>(
-        [&](auto k) { acc[k] = step_at<typename L::pack>(r, acc[k], in, last + k * L::width); });
+        [&](auto k) SIMDREDUCE_INLINE_LAMBDA { acc[k] = step_at<typename L::pack>(r, acc[k], in, last + k * L::width); });
 }
 
-// More than one block, rotated; acc holds block 0's first h elements already.
+// Block 0's first h elements: lanes 0 .. h-1, the last h positions of register K - 1.
+template <class Arch, class R, class In>
+SIMDREDUCE_ALWAYS_INLINE void fold_head(state_registers<Arch, R>& acc, const R& r, const In& in, std::size_t h) {
+    using L = layout<Arch, R>;
+    using P = typename L::pack;
+    constexpr std::size_t W = L::width, K = L::registers;
+    acc[K - 1] = r.masked_step(acc[K - 1], P::lanes_between(W - h, W), P::load_part(in.first, W - h, h, r.identity()));
+}
+
+// More than one block, rotated. Out of line, like fold_blocks, and with its own registers: a
+// reference to the caller's would keep them in memory for the whole loop.
 template <class Arch, class R, bool Prefetch, class In>
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
 typename R::result_type fold_blocks_rotated(const R& r, const In& in, std::size_t n, std::size_t h,
-                                            std::size_t fetch_until, state_registers<Arch, R>& first) {
+                                            std::size_t fetch_until) {
     using L = layout<Arch, R>;
     using P = typename L::pack;
     constexpr std::size_t W = L::width, K = L::registers;
@@ -86,7 +96,8 @@ typename R::result_type fold_blocks_rotated(const R& r, const In& in, std::size_
     const auto before_boundary = P::lanes_between(0, d), after_boundary = P::lanes_between(d, W);
     alignas(64) typename R::lane_type stack[L::max_depth][L::lanes];
     state_registers<Arch, R> acc;
-    simdreduce::detail::unroll<K>([&](auto k) { acc[k] = first[k]; });
+    reset<Arch>(acc, r);
+    fold_head<Arch>(acc, r, in, h);
     typename L::batch straddler(r.identity());
     std::size_t depth = 0, b = 0, begin = 0;
     for (; n - begin > L::block; ++b, begin += L::block) {
@@ -119,14 +130,12 @@ typename R::result_type fold_blocks_rotated(const R& r, const In& in, std::size_
 template <class Arch, class R, bool Prefetch, class In>
 typename R::result_type fold_rotated(const R& r, const In& in, std::size_t n, std::size_t h, std::size_t fetch_until) {
     using L = layout<Arch, R>;
-    using P = typename L::pack;
-    constexpr std::size_t W = L::width, K = L::registers;
+    if constexpr (!R::exact) {
+        if (n > L::block) return fold_blocks_rotated<Arch, R, Prefetch>(r, in, n, h, fetch_until);
+    }
     state_registers<Arch, R> acc;
     reset<Arch>(acc, r);
-    acc[K - 1] = r.masked_step(acc[K - 1], P::lanes_between(W - h, W), P::load_part(in.first, W - h, h, r.identity()));
-    if constexpr (!R::exact) {
-        if (n > L::block) return fold_blocks_rotated<Arch, R, Prefetch>(r, in, n, h, fetch_until, acc);
-    }
+    fold_head<Arch>(acc, r, in, h);
     fold_span<Arch, R, Prefetch>(acc, r, in, h, n, fetch_until);
     return finish<Arch>(r, acc);
 }

@@ -6,7 +6,9 @@
 // the scalar path), and an input is one or two streams of elements, each converted to the
 // reducer's lane type as it is loaded. Nothing here reads outside [p, p + n): the partial
 // last register goes through an identity-filled stack copy.
+#include <array>
 #include <cstddef>
+#include <utility>
 #include <type_traits>
 
 #include "../arch.hpp"
@@ -83,12 +85,19 @@ struct pack {
         return type::load_aligned(buffer);
     }
 
+    // Two compares with the lane numbers, not a bool array: xsimd 8.1 builds an AVX-512 mask
+    // from bools one lane at a time, and the misaligned filtered sum, which needs this mask
+    // once a call, ran at 0.57x its aligned speed on 4 KiB with it (Zen 5 EPYC).
     static mask lanes_between(std::size_t lo, std::size_t hi) {
-        bool valid[width];
-        for (std::size_t j = 0; j < width; ++j) {
-            valid[j] = j >= lo && j < hi;
-        }
-        return mask::load_unaligned(valid);
+        alignas(64) static constexpr auto numbers = lane_numbers(std::make_index_sequence<width>{});
+        const type index = type::load_aligned(numbers.data());
+        return (index >= type(static_cast<Lane>(lo))) && (index < type(static_cast<Lane>(hi)));
+    }
+
+private:
+    template <std::size_t... J>
+    static constexpr std::array<Lane, width> lane_numbers(std::index_sequence<J...>) {
+        return {static_cast<Lane>(J)...};
     }
 };
 

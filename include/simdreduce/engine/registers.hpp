@@ -41,7 +41,7 @@ template <class Arch, class R>
 SIMDREDUCE_ALWAYS_INLINE void reset(state_registers<Arch, R>& acc, const R& r) {
     using L = layout<Arch, R>;
     const typename L::batch identity(r.identity());
-    simdreduce::detail::unroll<L::registers>([&](auto k) { acc[k] = identity; });
+    simdreduce::detail::unroll<L::registers>([&](auto k) SIMDREDUCE_INLINE_LAMBDA { acc[k] = identity; });
 }
 
 // acc = merge(lanes in memory, acc): the left state is the stored one.
@@ -49,13 +49,13 @@ template <class Arch, class R>
 SIMDREDUCE_ALWAYS_INLINE void merge_left(state_registers<Arch, R>& acc, const typename R::lane_type* left) {
     using L = layout<Arch, R>;
     simdreduce::detail::unroll<L::registers>(
-        [&](auto k) { acc[k] = R::merge(L::pack::load_lanes(left + k * L::width), acc[k]); });
+        [&](auto k) SIMDREDUCE_INLINE_LAMBDA { acc[k] = R::merge(L::pack::load_lanes(left + k * L::width), acc[k]); });
 }
 
 template <class Arch, class R>
 SIMDREDUCE_ALWAYS_INLINE void store(const state_registers<Arch, R>& acc, typename R::lane_type* lanes) {
     using L = layout<Arch, R>;
-    simdreduce::detail::unroll<L::registers>([&](auto k) { L::pack::store_lanes(acc[k], lanes + k * L::width); });
+    simdreduce::detail::unroll<L::registers>([&](auto k) SIMDREDUCE_INLINE_LAMBDA { L::pack::store_lanes(acc[k], lanes + k * L::width); });
 }
 
 // The halving tree: across registers first (acc[k] with acc[k + K/2]), then inside the last
@@ -63,7 +63,7 @@ SIMDREDUCE_ALWAYS_INLINE void store(const state_registers<Arch, R>& acc, typenam
 template <class Arch, class R, std::size_t K>
 SIMDREDUCE_ALWAYS_INLINE void halve_registers(typename layout<Arch, R>::batch* acc) {
     if constexpr (K > 1) {
-        simdreduce::detail::unroll<K / 2>([&](auto k) { acc[k] = R::merge(acc[k], acc[k + K / 2]); });
+        simdreduce::detail::unroll<K / 2>([&](auto k) SIMDREDUCE_INLINE_LAMBDA { acc[k] = R::merge(acc[k], acc[k + K / 2]); });
         halve_registers<Arch, R, K / 2>(acc);
     }
 }
@@ -82,7 +82,7 @@ template <class Arch, class R, class In>
 SIMDREDUCE_ALWAYS_INLINE void fold_group(state_registers<Arch, R>& acc, const R& r, const In& in, std::size_t i) {
     using L = layout<Arch, R>;
     simdreduce::detail::unroll<L::registers>(
-        [&](auto k) { acc[k] = step_at<typename L::pack>(r, acc[k], in, i + k * L::width); });
+        [&](auto k) SIMDREDUCE_INLINE_LAMBDA { acc[k] = step_at<typename L::pack>(r, acc[k], in, i + k * L::width); });
 }
 
 // Elements [begin, end) into acc; begin is a multiple of L, so lanes line up. Prefetching
@@ -103,7 +103,7 @@ SIMDREDUCE_ALWAYS_INLINE void fold_span(state_registers<Arch, R>& acc, const R& 
     }
     // Fewer than L elements are left (the last block only): at most K - 1 whole registers and
     // one partial, each landing in the register, so the lanes, it would fill in a whole group.
-    simdreduce::detail::unroll<L::registers>([&](auto k) {
+    simdreduce::detail::unroll<L::registers>([&](auto k) SIMDREDUCE_INLINE_LAMBDA {
         const std::size_t left = end - i;
         if (left >= L::width) {
             acc[k] = step_at<typename L::pack>(r, acc[k], in, i);

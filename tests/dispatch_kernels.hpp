@@ -37,6 +37,7 @@ using kernels = sd::kernel_list<sd::filter_map_sum_kernel<float, positive, squar
                                 sd::filter_map_sum_kernel<double, positive, square>,
                                 sd::filter_map_sum_kernel<float, above, square>,
                                 sd::filter_map_sum_kernel<std::int32_t, positive, square>,
+                                sd::filter_map_sum_kernel<float, positive, square, double>,
                                 sd::sum_kernel<float, double>>;
 
 }  // namespace dispatch_test

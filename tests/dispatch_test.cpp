@@ -93,6 +93,20 @@ TEST_CASE("every supported path gives the scalar path's bits", "[dispatch][deter
                                 sr::filter_map_sum<sr::scalar>(floats, over_50, sq)));
         const auto ints = test::exact_data<std::int32_t>(1001, 5);
         REQUIRE(sd::filter_map_sum(ints, pos, sq) == sr::filter_map_sum<sr::scalar>(ints, pos, sq));
+        // The overloads with an accumulator, for ranges and pointers.
+        REQUIRE(test::same_bits(sd::sum(floats, sr::accumulate_in<double>),
+                                sr::sum<sr::scalar>(floats, sr::accumulate_in<double>)));
+        REQUIRE(test::same_bits(sd::filter_map_sum(floats, pos, sq, sr::accumulate_in<double>),
+                                sr::filter_map_sum<sr::scalar>(floats, pos, sq, sr::accumulate_in<double>)));
+        REQUIRE(test::same_bits(sd::filter_map_sum(floats.data(), 777, pos, sq, sr::accumulate_in<double>),
+                                sr::filter_map_sum<sr::scalar>(floats.data(), 777, pos, sq, sr::accumulate_in<double>)));
+        // Pieces folded on this path and merged: the bits of one call on the scalar path.
+        using R = sr::sum_reducer<float>;
+        constexpr std::size_t B = sr::block_size<R>;
+        auto state = sd::fold(R{}, floats.data(), 3 * B, 0);
+        state.merge(sd::fold(R{}, floats.data() + 3 * B, floats.size() - 3 * B, 3 * B));
+        REQUIRE(test::same_bits(state.finish(), sr::sum<sr::scalar>(floats)));
+        REQUIRE_THROWS_WITH(sd::fold(R{}, floats.data() + 1, 10, 1), SIMDREDUCE_CONTAINS("not a multiple of the block size"));
     }
     sd::reset();
     REQUIRE(std::string(sd::active_arch()) == sd::name(sd::best_path()));

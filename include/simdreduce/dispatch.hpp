@@ -8,6 +8,7 @@
 //
 //   sr::dispatch::sum(p, n)                    same results as sr::sum<best path>(p, n)
 //   sr::dispatch::filter_map_sum(v, pred, map) pred, map: named functors listed in KERNELS
+//   sr::dispatch::fold(reducer, p, n, offset)  a piece's mergeable state, as sr::fold
 //   sr::dispatch::active_arch()                "avx2", "sse2", ...
 //   sr::dispatch::force("sse2"), reset()       or the environment: SIMDREDUCE_ARCH=sse2
 #include <array>
@@ -22,9 +23,11 @@
 
 #include "arch.hpp"
 #include "detail/config.hpp"
+#include "api/inputs.hpp"
+#include "api/partial.hpp"
+#include "reducers/accumulator.hpp"
 #include "targets/cpu_features.hpp"
 #include "targets/kernel.hpp"
-#include "reducers/accumulator.hpp"
 
 // The paths this program compiled in, as "scalar,sse2,avx2" (simdreduce_enable_dispatch sets
 // it; the README's manual recipe says how to set it by hand).
@@ -172,7 +175,7 @@ typename Kernel::result_type run(const Kernel& kernel, const typename Kernel::va
                   "simdreduce_enable_dispatch(<target>) in CMake, or follow the README's manual "
                   "recipe.");
 #endif
-    SIMDREDUCE_ASSERT(p != nullptr || n == 0, "a null pointer needs n == 0");
+    simdreduce::detail::check_range(p, n);
     return with_arch(active(), [&](auto arch) {
         return entry<Kernel>::template run<decltype(arch)>(p, n, kernel);
     });
@@ -199,35 +202,71 @@ inline void reset() noexcept {
     detail::active_slot.store(static_cast<int>(best_path()), std::memory_order_release);
 }
 
-/// Returns the sum of [p, p + n) on the active path, as simdreduce::sum would.
-template <class T>
-default_accumulator_t<T> sum(const T* p, std::size_t n) {
-    return detail::run(sum_kernel<T>{}, p, n);
-}
+// The same overloads as simdreduce::sum, filter_map_sum and fold (api/reduce.hpp), with the
+// same results, on the active path. Each kernel they run must be compiled in: the built-in
+// list has sum_kernel<T> for every element type; others go in the target's KERNELS list, or
+// the link fails naming the missing simdreduce::dispatch::entry<...>.
 
-/// Returns the sum accumulated in Acc; sum_kernel<T, Acc> must be in the target's KERNELS.
+/// Returns the sum of [p, p + n) in Acc on the active path; needs sum_kernel<T, Acc>.
 template <class T, class Acc>
 Acc sum(const T* p, std::size_t n, accumulate_in_t<Acc>) {
     return detail::run(sum_kernel<T, Acc>{}, p, n);
 }
 
-/// Returns the sum of a contiguous range on the active path.
-template <class Range, class = decltype(std::data(std::declval<const Range&>()))>
-auto sum(const Range& r) {
-    return sum(std::data(r), std::size(r));
+/// Returns the sum of [p, p + n) in the default accumulator on the active path.
+template <class T>
+default_accumulator_t<T> sum(const T* p, std::size_t n) {
+    return dispatch::sum(p, n, accumulate_in<default_accumulator_t<T>>);
 }
 
-/// Returns the filtered, mapped sum on the active path. filter_map_sum_kernel<T, Pred, Map>
-/// must be in the target's KERNELS list; otherwise the link fails naming it.
+/// Returns the sum of a contiguous range on the active path.
+template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
+auto sum(const Range& r) {
+    return dispatch::sum(std::data(r), std::size(r));
+}
+
+/// Returns the sum of a contiguous range in Acc on the active path.
+template <class Range, class Acc, simdreduce::detail::enable_if_range<Range> = 0>
+Acc sum(const Range& r, accumulate_in_t<Acc> acc) {
+    return dispatch::sum(std::data(r), std::size(r), acc);
+}
+
+/// Returns the filtered, mapped sum in Acc on the active path; needs
+/// filter_map_sum_kernel<T, Pred, Map, Acc>.
+template <class T, class Pred, class Map, class Acc>
+Acc filter_map_sum(const T* p, std::size_t n, const Pred& pred, const Map& map, accumulate_in_t<Acc>) {
+    return detail::run(filter_map_sum_kernel<T, Pred, Map, Acc>{{pred, map}}, p, n);
+}
+
+/// Returns the filtered, mapped sum in the default accumulator on the active path.
 template <class T, class Pred, class Map>
 default_accumulator_t<T> filter_map_sum(const T* p, std::size_t n, const Pred& pred, const Map& map) {
-    return detail::run(filter_map_sum_kernel<T, Pred, Map>{pred, map}, p, n);
+    return dispatch::filter_map_sum(p, n, pred, map, accumulate_in<default_accumulator_t<T>>);
 }
 
 /// Returns the filtered, mapped sum of a contiguous range on the active path.
-template <class Range, class Pred, class Map, class = decltype(std::data(std::declval<const Range&>()))>
+template <class Range, class Pred, class Map, simdreduce::detail::enable_if_range<Range> = 0>
 auto filter_map_sum(const Range& r, const Pred& pred, const Map& map) {
-    return filter_map_sum(std::data(r), std::size(r), pred, map);
+    return dispatch::filter_map_sum(std::data(r), std::size(r), pred, map);
+}
+
+/// Returns the filtered, mapped sum of a contiguous range in Acc on the active path.
+template <class Range, class Pred, class Map, class Acc, simdreduce::detail::enable_if_range<Range> = 0>
+Acc filter_map_sum(const Range& r, const Pred& pred, const Map& map, accumulate_in_t<Acc> acc) {
+    return dispatch::filter_map_sum(std::data(r), std::size(r), pred, map, acc);
+}
+
+/// Returns the mergeable state of reducer r over the n elements from p, p[0] being element
+/// `offset` of the input, folded on the active path: simdreduce::fold's result, bit for bit.
+/// Needs kernel<T, R>; throws std::invalid_argument as simdreduce::fold does.
+template <class R, class T>
+partial_state<R> fold(const R& r, const T* p, std::size_t n, std::size_t offset = 0) {
+    const kernel<T, R> k{r};
+    return simdreduce::detail::fold_piece(r, p, n, offset, [&](engine::detail::node<R>* nodes, std::size_t first_block) {
+        return detail::with_arch(detail::active(), [&](auto arch) {
+            return entry<kernel<T, R>>::template run_piece<decltype(arch)>(p, n, first_block, nodes, k);
+        });
+    });
 }
 
 }  // namespace dispatch

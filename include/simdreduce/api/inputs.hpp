@@ -17,9 +17,10 @@
 namespace simdreduce {
 namespace detail {
 
-template <class Arch, class T>
-inline void check_input(const T* p, std::size_t n) {
-    require_enabled_arch<Arch>();
+// The preconditions every function states: p may be null only when n == 0, and p + n does
+// not overflow the address space.
+template <class T>
+inline void check_range(const T* p, std::size_t n) {
     static_assert(is_element_type<T>,
                   "simdreduce: element type must be float, double or a fixed-width integer "
                   "(int8_t ... uint64_t)");
@@ -29,6 +30,12 @@ inline void check_input(const T* p, std::size_t n) {
     SIMDREDUCE_ASSERT(n <= std::size_t(PTRDIFF_MAX) / sizeof(T) &&
                           reinterpret_cast<std::uintptr_t>(p) <= UINTPTR_MAX - n * sizeof(T),
                       "p + n must not overflow the address space");
+}
+
+template <class Arch, class T>
+inline void check_input(const T* p, std::size_t n) {
+    require_enabled_arch<Arch>();
+    check_range(p, n);
 }
 
 // Contiguous ranges: anything std::data and std::size accept (vector, array, span, C array).
@@ -44,11 +51,6 @@ struct is_contiguous_range<R, std::void_t<decltype(std::data(std::declval<R&>())
 
 template <class R>
 using enable_if_range = std::enable_if_t<is_contiguous_range<R>::value, int>;
-
-// Integers narrower than 64 bits summed into 64 bits take the widening primitives.
-template <class T, class Acc>
-inline constexpr bool widens = std::is_integral<T>::value && std::is_integral<Acc>::value && sizeof(T) < 8 &&
-                               sizeof(Acc) == 8;
 
 }  // namespace detail
 }  // namespace simdreduce

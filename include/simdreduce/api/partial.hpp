@@ -10,6 +10,7 @@
 #include "../arch.hpp"
 #include "../engine/block_tree.hpp"
 #include "../reducers/protocol.hpp"
+#include "inputs.hpp"
 
 namespace simdreduce {
 
@@ -17,6 +18,16 @@ namespace simdreduce {
 // Exact reducers (integer sums) may be cut anywhere.
 template <class R>
 inline constexpr std::size_t block_size = R::exact ? 1 : reducers::block_elements<R>;
+
+template <class R>
+class partial_state;
+
+namespace detail {
+// The state of the piece [offset, offset + n) from p, whose nodes run(nodes, first_block)
+// writes on some path (simdreduce::fold and simdreduce::dispatch::fold).
+template <class R, class T, class Run>
+partial_state<R> fold_piece(const R& r, const T* p, std::size_t n, std::size_t offset, Run&& run);
+}  // namespace detail
 
 /// The mergeable state of a reducer over one piece [begin(), end()) of an input. Pieces
 /// folded anywhere (other threads, other machines, any path) and merged left to right give
@@ -77,7 +88,11 @@ public:
         return reducer_.finish(engine::detail::halve_lanes<simdreduce::scalar, R>(lanes, reducers::lanes<R>));
     }
 
-    // For simdreduce::fold: room for the nodes of a piece of n elements, then the count used.
+private:
+    template <class Reducer, class T, class Run>
+    friend partial_state<Reducer> detail::fold_piece(const Reducer&, const T*, std::size_t, std::size_t, Run&&);
+
+    // For fold_piece: room for the nodes of a piece of n elements, then the count used.
     engine::detail::node<R>* prepare(std::size_t n) {
         const std::size_t blocks = R::exact ? 1 : n / block_size<R> + 1;
         std::size_t bits = 1;
@@ -88,13 +103,28 @@ public:
     }
     void keep(std::size_t count) { nodes_.resize(count); }
 
-private:
     R reducer_;
     std::size_t begin_;
     std::size_t end_;
     std::vector<engine::detail::node<R>> nodes_;
 };
 
+namespace detail {
+
+template <class R, class T, class Run>
+partial_state<R> fold_piece(const R& r, const T* p, std::size_t n, std::size_t offset, Run&& run) {
+    check_range(p, n);
+    if (n > 0 && offset % block_size<R> != 0) {
+        throw std::invalid_argument("simdreduce::fold: offset " + std::to_string(offset) +
+                                    " is not a multiple of the block size " + std::to_string(block_size<R>));
+    }
+    partial_state<R> out(r, offset);
+    engine::detail::node<R>* nodes = out.prepare(n);
+    out.keep(run(nodes, offset / block_size<R>));
+    return out;
+}
+
+}  // namespace detail
 }  // namespace simdreduce
 
 #endif

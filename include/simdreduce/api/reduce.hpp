@@ -12,24 +12,11 @@
 
 #include "../arch.hpp"
 #include "../engine/fold.hpp"
-#include "../reducers/accumulator.hpp"
-#include "../reducers/filter_map_sum.hpp"
-#include "../reducers/sum.hpp"
-#include "../reducers/widening_sum.hpp"
+#include "../reducers/named.hpp"
 #include "inputs.hpp"
 #include "partial.hpp"
 
 namespace simdreduce {
-
-// The reducer behind sum(T*, n, accumulate_in<Acc>): narrow integers summed into 64 bits
-// widen exactly; everything else adds in Acc.
-template <class T, class Acc = default_accumulator_t<T>>
-using sum_reducer =
-    std::conditional_t<detail::widens<T, Acc>, reducers::widening_sum<T, Acc>, reducers::sum<Acc>>;
-
-// The reducer behind filter_map_sum(T*, n, pred, map, accumulate_in<Acc>).
-template <class T, class Pred, class Map, class Acc = default_accumulator_t<T>>
-using filter_map_sum_reducer = reducers::filter_map_sum<Pred, Map, Acc>;
 
 namespace detail {
 
@@ -43,19 +30,14 @@ typename R::result_type reduce(const R& r, const T* p, std::size_t n) {
 
 /// Returns the mergeable state of reducer r over the n elements from p, where p[0] is element
 /// `offset` of the whole input (see partial_state). Throws std::invalid_argument unless
-/// offset is a multiple of block_size<R> or n == 0 (an empty piece may stand anywhere). Folding [0, n) whole and finishing gives the bits
-/// of the matching named function (sum, filter_map_sum).
+/// offset is a multiple of block_size<R> or n == 0 (an empty piece may stand anywhere). Folding
+/// [0, n) whole and finishing gives the bits of the matching named function (sum, filter_map_sum).
 template <class Arch = default_arch, class R, class T>
 partial_state<R> fold(const R& r, const T* p, std::size_t n, std::size_t offset = 0) {
-    detail::check_input<Arch>(p, n);
-    if (n > 0 && offset % block_size<R> != 0) {
-        throw std::invalid_argument("simdreduce::fold: offset " + std::to_string(offset) +
-                                    " is not a multiple of the block size " + std::to_string(block_size<R>));
-    }
-    partial_state<R> out(r, offset);
-    engine::detail::node<R>* nodes = out.prepare(n);
-    out.keep(engine::run_piece<Arch>(r, engine::input<T>{p}, n, offset / block_size<R>, nodes));
-    return out;
+    detail::require_enabled_arch<Arch>();
+    return detail::fold_piece(r, p, n, offset, [&](engine::detail::node<R>* nodes, std::size_t first_block) {
+        return engine::run_piece<Arch>(r, engine::input<T>{p}, n, first_block, nodes);
+    });
 }
 
 /// Returns the sum of [p, p + n) accumulated in Acc, on the architecture Arch.

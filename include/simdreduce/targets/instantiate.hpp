@@ -13,16 +13,6 @@ namespace dispatch {
 
 namespace detail {
 
-template <class Arch, class T, class Acc>
-Acc apply(const sum_kernel<T, Acc>&, const T* p, std::size_t n) {
-    return simdreduce::sum<Arch>(p, n, accumulate_in<Acc>);
-}
-
-template <class Arch, class T, class Pred, class Map, class Acc>
-Acc apply(const filter_map_sum_kernel<T, Pred, Map, Acc>& k, const T* p, std::size_t n) {
-    return simdreduce::filter_map_sum<Arch>(p, n, k.pred, k.map, accumulate_in<Acc>);
-}
-
 // Explicitly instantiating this class instantiates run<Arch> for every kernel of the list.
 template <class Arch, class List>
 struct instantiate;
@@ -30,13 +20,14 @@ struct instantiate;
 template <class Arch, class... Kernels>
 struct instantiate<Arch, kernel_list<Kernels...>> {
     using any_function = void (*)();
-    static const any_function addresses[sizeof...(Kernels) + 1];
+    static const any_function addresses[2 * sizeof...(Kernels) + 1];
 };
 
 template <class Arch, class... Kernels>
 const typename instantiate<Arch, kernel_list<Kernels...>>::any_function
-    instantiate<Arch, kernel_list<Kernels...>>::addresses[sizeof...(Kernels) + 1] = {
-        reinterpret_cast<any_function>(&entry<Kernels>::template run<Arch>)..., nullptr};
+    instantiate<Arch, kernel_list<Kernels...>>::addresses[2 * sizeof...(Kernels) + 1] = {
+        reinterpret_cast<any_function>(&entry<Kernels>::template run<Arch>)...,
+        reinterpret_cast<any_function>(&entry<Kernels>::template run_piece<Arch>)..., nullptr};
 
 }  // namespace detail
 
@@ -44,7 +35,14 @@ template <class Kernel>
 template <class Arch>
 typename Kernel::result_type entry<Kernel>::run(const typename Kernel::value_type* p, std::size_t n,
                                                 const Kernel& kernel) {
-    return detail::apply<Arch>(kernel, p, n);
+    return simdreduce::detail::reduce<Arch>(kernel.reducer, p, n);
+}
+
+template <class Kernel>
+template <class Arch>
+std::size_t entry<Kernel>::run_piece(const typename Kernel::value_type* p, std::size_t n, std::size_t first_block,
+                                     engine::detail::node<reducer_type>* out, const Kernel& kernel) {
+    return engine::run_piece<Arch>(kernel.reducer, engine::input<typename Kernel::value_type>{p}, n, first_block, out);
 }
 
 }  // namespace dispatch

@@ -1,0 +1,36 @@
+// simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
+#ifndef SIMDREDUCE_REDUCERS_NAMED_HPP
+#define SIMDREDUCE_REDUCERS_NAMED_HPP
+
+// The reducer behind each named function, by element type and accumulator: what simdreduce::fold
+// takes, and what a dispatched kernel (targets/kernel.hpp) names.
+#include <type_traits>
+
+#include "accumulator.hpp"
+#include "filter_map_sum.hpp"
+#include "sum.hpp"
+#include "widening_sum.hpp"
+
+namespace simdreduce {
+namespace reducers {
+
+// Integers narrower than 64 bits summed into 64 bits take the widening primitives.
+template <class T, class Acc>
+inline constexpr bool widens = std::is_integral<T>::value && std::is_integral<Acc>::value && sizeof(T) < 8 &&
+                               sizeof(Acc) == 8;
+
+}  // namespace reducers
+
+// sum(T*, n, accumulate_in<Acc>): narrow integers summed into 64 bits widen exactly; everything
+// else adds in Acc.
+template <class T, class Acc = default_accumulator_t<T>>
+using sum_reducer =
+    std::conditional_t<reducers::widens<T, Acc>, reducers::widening_sum<T, Acc>, reducers::sum<Acc>>;
+
+// filter_map_sum(T*, n, pred, map, accumulate_in<Acc>).
+template <class T, class Pred, class Map, class Acc = default_accumulator_t<T>>
+using filter_map_sum_reducer = reducers::filter_map_sum<Pred, Map, Acc>;
+
+}  // namespace simdreduce
+
+#endif

@@ -50,7 +50,7 @@ void register_target(const char* name, bool runs, const std::vector<std::size_t>
         if (runs) {
             const auto [paths, unblocked] = tables(0);
             bench::register_rows(name, *paths, sizes);
-            bench::register_rows(name, *paths, sizes, bench::malloc_offset);
+            if (P != simdreduce::dispatch::path::scalar) bench::register_rows(name, *paths, sizes, bench::malloc_offset);
             bench::register_rows((std::string(name) + "_unblocked").c_str(), *unblocked, sizes);
         }
     }

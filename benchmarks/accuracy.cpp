@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -21,23 +22,19 @@ namespace {
 
 namespace sr = simdreduce;
 
-class splitmix64 {
+// std::mt19937_64's sequence is fixed by the standard, so every platform makes the same data
+// (its distributions are not, hence the conversions written here).
+class generator {
 public:
-    explicit splitmix64(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    double uniform() { return double(next() >> 11) * 0x1p-53; }  // [0, 1)
-    double normal() {  // Box-Muller: the same values on every platform with a correct libm
+    explicit generator(std::uint64_t seed) : engine_(seed) {}
+    double uniform() { return double(engine_() >> 11) * 0x1p-53; }  // [0, 1)
+    double normal() {  // Box-Muller
         const double u1 = 1.0 - uniform(), u2 = uniform();
         return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
     }
 
 private:
-    std::uint64_t state_;
+    std::mt19937_64 engine_;
 };
 
 struct data_set {
@@ -47,7 +44,7 @@ struct data_set {
 };
 
 std::vector<float> make(const data_set& d) {
-    splitmix64 rng(d.n * 3 + std::uint64_t(d.kind));
+    generator rng(d.n * 3 + std::uint64_t(d.kind));
     std::vector<float> v(d.n);
     for (auto& x : v) {
         x = d.kind == 0 ? float(rng.uniform()) : d.kind == 1 ? float(rng.normal()) : float(std::exp(2.0 * rng.normal()));

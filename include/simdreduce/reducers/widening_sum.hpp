@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <type_traits>
 
-#include "plus.hpp"
+#include "sum.hpp"
 
 namespace simdreduce {
 namespace reducers {
@@ -15,31 +15,12 @@ namespace reducers {
 // primitives (engine/widening_sum.hpp), which keep narrow partial sums and widen them
 // before they can wrap.
 template <class T, class Acc>
-struct widening_sum {
+struct widening_sum : sum<std::uint64_t> {
     static_assert(std::is_integral<T>::value && sizeof(T) < 8 && std::is_integral<Acc>::value && sizeof(Acc) == 8,
                   "widening_sum takes integers narrower than 64 bits into a 64-bit accumulator");
     using element_type = T;
-    using lane_type = std::uint64_t;
     using result_type = Acc;
-    static constexpr bool exact = true;
     static constexpr bool prefetch_pays = true;  // decided inside the primitives, by size
-
-    SIMDREDUCE_ALWAYS_INLINE static constexpr lane_type identity() noexcept { return 0; }
-
-    template <class V>
-    SIMDREDUCE_ALWAYS_INLINE V step(const V& lane, const V& x) const noexcept {
-        return plus::combine(lane, x);
-    }
-
-    template <class V, class M>
-    SIMDREDUCE_ALWAYS_INLINE V masked_step(const V& lane, const M& /*valid*/, const V& x) const noexcept {
-        return plus::combine(lane, x);
-    }
-
-    template <class V>
-    SIMDREDUCE_ALWAYS_INLINE static V merge(const V& left, const V& right) noexcept {
-        return plus::combine(left, right);
-    }
 
     // Modular conversion of the 64-bit pattern, written so that it is defined before C++20.
     SIMDREDUCE_ALWAYS_INLINE static constexpr Acc finish(lane_type bits) noexcept {

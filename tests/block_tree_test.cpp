@@ -217,4 +217,51 @@ TEMPLATE_TEST_CASE("float sums stay within the stated error bound on adversarial
     }
 }
 
+// A reducer over two streams of different element types: float values, summed where a uint8_t
+// mask is non-zero. The engine loads both, converting the mask to float lanes, and gives the
+// step one value of each; the order is the one-stream order over the masked values.
+struct sum_where_nonzero {
+    using lane_type = float;
+    using result_type = float;
+    static constexpr bool exact = false;
+    static constexpr bool prefetch_pays = false;
+    static float identity() { return -0.0f; }
+    float step(float lane, float x, float mask) const { return mask != 0 ? lane + x : lane; }
+    float masked_step(float lane, bool valid, float x, float mask) const { return valid ? step(lane, x, mask) : lane; }
+    template <class V>
+    V step(const V& lane, const V& x, const V& mask) const {
+        return xsimd::select(mask != V(0.0f), lane + x, lane);
+    }
+    template <class V, class M>
+    V masked_step(const V& lane, const M& valid, const V& x, const V& mask) const {
+        return xsimd::select(valid && (mask != V(0.0f)), lane + x, lane);
+    }
+    template <class V>
+    static V merge(const V& left, const V& right) {
+        return left + right;
+    }
+    static float finish(float folded) { return folded; }
+};
+
+TEST_CASE("the engine folds two streams of different element types in the one-stream order", "[block_tree][streams]") {
+    constexpr std::size_t B = test::block_of<float>;
+    const auto values = test::random_floats<float>(3 * B + 100, 91, 1e3);
+    std::vector<std::uint8_t> mask(values.size());
+    test::splitmix64 rng(92);
+    for (auto& m : mask) m = static_cast<std::uint8_t>(rng.next() % 3 == 0 ? 0 : rng.next() % 256 | 1);
+    for (std::size_t offset : {std::size_t(0), std::size_t(3)}) {
+        for (const std::size_t n : {std::size_t(0), std::size_t(1), std::size_t(77), B - 1, B + 5, 3 * B + 90}) {
+            const float* x = values.data() + offset;
+            const std::uint8_t* m = mask.data() + offset;
+            std::vector<float> kept(x, x + n);  // a rejected value as -0.0: the identity, same order
+            for (std::size_t i = 0; i < n; ++i) {
+                if (m[i] == 0) kept[i] = -0.0f;
+            }
+            INFO("offset " << offset << ", n " << n);
+            const float got = sr::engine::run<arch>(sum_where_nonzero{}, sr::engine::input<float, std::uint8_t>{x, m}, n);
+            REQUIRE(test::same_bits(got, test::reference_sum<float>(kept.data(), n)));
+        }
+    }
+}
+
 }  // namespace

@@ -38,9 +38,9 @@
 // once the tail of a span was reached from two loops, GCC 12 made its lambda an out-of-line
 // function taking the accumulators by reference, so they lived in memory, and the AVX2 float
 // sum of 4 KiB fell from 264 to 155 GB/s (Zen 5 EPYC).
-#if defined(__GNUC__)
+#if !defined(SIMDREDUCE_INLINE_LAMBDA) && defined(__GNUC__)
 #define SIMDREDUCE_INLINE_LAMBDA __attribute__((always_inline))
-#else
+#elif !defined(SIMDREDUCE_INLINE_LAMBDA)
 #define SIMDREDUCE_INLINE_LAMBDA
 #endif
 

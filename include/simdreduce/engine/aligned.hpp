@@ -81,8 +81,9 @@ SIMDREDUCE_ALWAYS_INLINE void fold_head(state_registers<Arch, R>& acc, const R& 
     acc[K - 1] = r.masked_step(acc[K - 1], P::lanes_between(W - h, W), P::load_part(in.first, W - h, h, r.identity()));
 }
 
-// More than one block, rotated. Out of line, like fold_blocks, and with its own registers: a
-// reference to the caller's would keep them in memory for the whole loop.
+// More than one block, rotated by h, 0 <= h < W (with h == 0 the split register is simply the
+// block's last). Out of line, like fold_blocks, and with its own registers: a reference to the
+// caller's would keep them in memory for the whole loop.
 template <class Arch, class R, bool Prefetch, class In>
 #if defined(__GNUC__)
 __attribute__((noinline))
@@ -97,12 +98,11 @@ typename R::result_type fold_blocks_rotated(const R& r, const In& in, std::size_
     alignas(64) typename R::lane_type stack[L::max_depth][L::lanes];
     state_registers<Arch, R> acc;
     reset<Arch>(acc, r);
-    fold_head<Arch>(acc, r, in, h);
+    if (h != 0) fold_head<Arch>(acc, r, in, h);
     typename L::batch straddler(r.identity());
     std::size_t depth = 0, b = 0, begin = 0;
     for (; n - begin > L::block; ++b, begin += L::block) {
-        if (b > 0) {
-            reset<Arch>(acc, r);
+        if (b > 0 && h != 0) {
             acc[K - 1] = r.masked_step(acc[K - 1], after_boundary, keep<P>(r, after_boundary, straddler));
         }
         fold_block_rotated<Arch, R, Prefetch>(acc, r, in, begin + h, fetch_until);
@@ -113,30 +113,18 @@ typename R::result_type fold_blocks_rotated(const R& r, const In& in, std::size_
             merge_left<Arch, R>(acc, stack[--depth]);
         }
         store<Arch, R>(acc, stack[depth++]);
+        reset<Arch>(acc, r);
     }
     // The last block: its first min(h, n - begin) elements are in the straddling register.
-    reset<Arch>(acc, r);
-    const std::size_t head = n - begin < h ? n - begin : h;
-    const auto first_lanes = P::lanes_between(d, d + head);
-    acc[K - 1] = r.masked_step(acc[K - 1], first_lanes, keep<P>(r, first_lanes, straddler));
+    if (h != 0) {
+        const std::size_t head = n - begin < h ? n - begin : h;
+        const auto first_lanes = P::lanes_between(d, d + head);
+        acc[K - 1] = r.masked_step(acc[K - 1], first_lanes, keep<P>(r, first_lanes, straddler));
+    }
     if (n - begin > h) fold_span<Arch, R, Prefetch>(acc, r, in, begin + h, n, fetch_until);
     while (depth > 0) {
         merge_left<Arch, R>(acc, stack[--depth]);
     }
-    return finish<Arch>(r, acc);
-}
-
-// One call with loads from the first register boundary, h elements in (0 < h < W).
-template <class Arch, class R, bool Prefetch, class In>
-typename R::result_type fold_rotated(const R& r, const In& in, std::size_t n, std::size_t h, std::size_t fetch_until) {
-    using L = layout<Arch, R>;
-    if constexpr (!R::exact) {
-        if (n > L::block) return fold_blocks_rotated<Arch, R, Prefetch>(r, in, n, h, fetch_until);
-    }
-    state_registers<Arch, R> acc;
-    reset<Arch>(acc, r);
-    fold_head<Arch>(acc, r, in, h);
-    fold_span<Arch, R, Prefetch>(acc, r, in, h, n, fetch_until);
     return finish<Arch>(r, acc);
 }
 

@@ -69,38 +69,48 @@ typename R::result_type fold_blocks(const R& r, const In& in, std::size_t n, std
     return finish<Arch>(r, acc);
 }
 
-// One call: [0, n) in the order above. Reads nothing outside the input.
+// One call: [0, n) in the order above. Reads nothing outside the input. Prefetch says whether
+// a single block's loop prefetches; the loops over several blocks prefetch when the reducer's
+// does (prefetches<Arch, R>), up to fetch_until, 0 when the input is too small for it. Loads
+// start at the first register boundary where the rotation applies (aligned.hpp); one loop
+// serves every start, to keep the code each reducer instantiates small.
 template <class Arch, class R, bool Prefetch, class In>
-typename R::result_type fold_whole(const R& r, const In& in, std::size_t n) {
+typename R::result_type fold_whole(const R& r, const In& in, std::size_t n, std::size_t fetch_until) {
     using L = layout<Arch, R>;
-    const std::size_t fetch_until = Prefetch ? prefetch_until<In>(n, L::lanes) : 0;
-    // Below two groups the aligned loop has too little to gain (aligned.hpp).
+    std::size_t h = 0;
     if constexpr (rotates<Arch, R, In>) {
-        if (const std::size_t h = misaligned_head<Arch, R>(in); h != 0 && n >= 2 * L::lanes) {
-            return fold_rotated<Arch, R, Prefetch>(r, in, n, h, fetch_until);
-        }
+        h = n >= 2 * L::lanes ? misaligned_head<Arch, R>(in) : 0;  // below two groups: no gain
     }
     if constexpr (!R::exact) {
-        if (n > L::block) return fold_blocks<Arch, R, Prefetch>(r, in, n, fetch_until);
+        if (n > L::block) {
+            if constexpr (rotates<Arch, R, In>) {
+                return fold_blocks_rotated<Arch, R, prefetches<Arch, R>>(r, in, n, h, fetch_until);
+            } else {
+                return fold_blocks<Arch, R, prefetches<Arch, R>>(r, in, n, fetch_until);
+            }
+        }
     }
     state_registers<Arch, R> acc;
     reset<Arch>(acc, r);
-    fold_span<Arch, R, Prefetch>(acc, r, in, 0, n, fetch_until);
+    if constexpr (rotates<Arch, R, In>) {
+        if (h != 0) fold_head<Arch>(acc, r, in, h);
+    }
+    fold_span<Arch, R, Prefetch>(acc, r, in, h, n, fetch_until);
     return finish<Arch>(r, acc);
 }
 
 // A piece: the n elements from p, where p is element first_block * B of the whole input.
 // Writes the piece's nodes (at most max_piece_nodes) to out and returns how many.
-template <class Arch, class R, bool Prefetch, class In>
+template <class Arch, class R, class In>
 std::size_t fold_piece(const R& r, const In& in, std::size_t n, std::size_t first_block, node<R>* out) {
     using L = layout<Arch, R>;
-    const std::size_t fetch_until = Prefetch ? prefetch_until<In>(n, L::lanes) : 0;
+    const std::size_t fetch_until = prefetch_until<Arch, R, In>(n);
     state_registers<Arch, R> acc;
     std::size_t count = 0;
     for (std::size_t b = first_block, begin = 0; begin < n; ++b, begin += L::block) {
         const std::size_t end = n - begin > L::block ? begin + L::block : n;
         reset<Arch>(acc, r);
-        fold_span<Arch, R, Prefetch>(acc, r, in, begin, end, fetch_until);
+        fold_span<Arch, R, prefetches<Arch, R>>(acc, r, in, begin, end, fetch_until);
         node<R>& fresh = out[count++];
         fresh.first_block = b;
         fresh.level = 0;
@@ -124,12 +134,14 @@ typename R::result_type run(const R& r, const In& in, std::size_t n) {
     if constexpr (reducers::is_widening_sum<R>::value) {
         return r.finish(detail::widened_total<Arch, R>(in, n));
     } else {
-        if constexpr (!simdreduce::detail::is_scalar_arch<Arch> && R::prefetch_pays) {
-            if (detail::worth_prefetching(n * In::smallest_element)) {
-                return detail::fold_whole<Arch, R, true>(r, in, n);
-            }
+        const std::size_t fetch_until = detail::prefetch_until<Arch, R, In>(n);
+        // A single block of a blocked reducer is at most 32 KiB of lanes: it never prefetches,
+        // and its loop is instantiated once. Exact reducers are one block at any size, and
+        // get the loop with prefetch as a second instantiation (prefetch.hpp says why).
+        if constexpr (R::exact && detail::prefetches<Arch, R>) {
+            if (fetch_until > 0) return detail::fold_whole<Arch, R, true>(r, in, n, fetch_until);
         }
-        return detail::fold_whole<Arch, R, false>(r, in, n);
+        return detail::fold_whole<Arch, R, false>(r, in, n, fetch_until);
     }
 }
 
@@ -144,12 +156,7 @@ std::size_t run_piece(const R& r, const In& in, std::size_t n, std::size_t first
         for (std::size_t j = 1; j < reducers::lanes<R>; ++j) out[0].lanes[j] = r.identity();
         return 1;
     } else {
-        if constexpr (!simdreduce::detail::is_scalar_arch<Arch> && R::prefetch_pays) {
-            if (detail::worth_prefetching(n * In::smallest_element)) {
-                return detail::fold_piece<Arch, R, true>(r, in, n, first_block, out);
-            }
-        }
-        return detail::fold_piece<Arch, R, false>(r, in, n, first_block, out);
+        return detail::fold_piece<Arch>(r, in, n, first_block, out);
     }
 }
 

@@ -115,8 +115,16 @@ SIMDREDUCE_ALWAYS_INLINE void fold_span(state_registers<Arch, R>& acc, const R& 
     });
 }
 
-template <class In>
-SIMDREDUCE_ALWAYS_INLINE std::size_t prefetch_until(std::size_t n, std::size_t lanes) {
+// True when R's loops on Arch prefetch at all: several ops a register, on x86.
+template <class Arch, class R>
+inline constexpr bool prefetches = !simdreduce::detail::is_scalar_arch<Arch> && R::prefetch_pays && prefetch_enabled;
+
+// Where prefetching stops in an input of n elements: its lookahead would leave the input.
+// 0 when the loops do not prefetch, or the input is too small for it to pay.
+template <class Arch, class R, class In>
+SIMDREDUCE_ALWAYS_INLINE std::size_t prefetch_until(std::size_t n) {
+    constexpr std::size_t lanes = layout<Arch, R>::lanes;
+    if (!prefetches<Arch, R> || !worth_prefetching(n * In::smallest_element)) return 0;
     return prefetch_stop(n / lanes, lanes * In::smallest_element) * lanes;
 }
 

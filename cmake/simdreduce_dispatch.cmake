@@ -1,7 +1,9 @@
 # simdreduce_enable_dispatch(<target>
 #     [KERNELS_HEADER <header>]   a header defining your functors and a kernel_list type
 #     [KERNELS <type>]            that kernel_list, e.g. my_project::dispatched_kernels
-#     [LINK_ORDER ascending|descending])   descending exists to test that order is harmless
+#     [LINK_ORDER ascending|descending]    descending exists to test that order is harmless
+#     [PATHS name...])            only these rows of targets.def (default: every one this
+#                                 compiler builds for this processor; scalar is always kept)
 #
 # Adds to <target> one object per architecture the compiler can target (scalar, SSE2,
 # SSE4.2, AVX2+FMA, AVX-512BW on x86-64; scalar and NEON on aarch64), each compiled from
@@ -76,7 +78,7 @@ macro(simdreduce_split_architecture entry name_var tag_var flags_var)
 endmacro()
 
 function(simdreduce_enable_dispatch target)
-  cmake_parse_arguments(arg "" "KERNELS_HEADER;KERNELS;LINK_ORDER" "" ${ARGN})
+  cmake_parse_arguments(arg "" "KERNELS_HEADER;KERNELS;LINK_ORDER" "PATHS" ${ARGN})
   if(NOT CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     message(FATAL_ERROR "simdreduce_enable_dispatch supports GCC and Clang; see the README's manual recipe")
   endif()
@@ -89,6 +91,9 @@ function(simdreduce_enable_dispatch target)
   set(compiled "")
   foreach(entry IN LISTS paths)
     simdreduce_split_architecture("${entry}" path tag flags)
+    if(arg_PATHS AND NOT path IN_LIST arg_PATHS AND NOT path STREQUAL "scalar")
+      continue()
+    endif()
     set(objects ${target}_simdreduce_${path})
     add_library(${objects} OBJECT "${source}")
     target_link_libraries(${objects} PRIVATE simdreduce::simdreduce)

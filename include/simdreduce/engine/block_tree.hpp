@@ -40,10 +40,6 @@ struct node {
     alignas(64) typename R::lane_type lanes[reducers::lanes<R>];
 };
 
-// A piece [s, e) of blocks holds at most two nodes a level: those that climb from s to the
-// largest aligned group, then those that descend to e. 2 x 64 bounds that for any size_t.
-inline constexpr std::size_t max_piece_nodes = 2 * 64;
-
 // True when a (left) and b (right) are the two halves of one node.
 template <class R>
 SIMDREDUCE_ALWAYS_INLINE bool siblings(const node<R>& a, const node<R>& b) noexcept {

@@ -100,7 +100,8 @@ typename R::result_type fold_whole(const R& r, const In& in, std::size_t n, std:
 }
 
 // A piece: the n elements from p, where p is element first_block * B of the whole input.
-// Writes the piece's nodes (at most max_piece_nodes) to out and returns how many.
+// Writes the piece's nodes to out (partial_state::prepare sizes it: at most two a level) and
+// returns how many.
 template <class Arch, class R, class In>
 std::size_t fold_piece(const R& r, const In& in, std::size_t n, std::size_t first_block, node<R>* out) {
     using L = layout<Arch, R>;

@@ -18,7 +18,6 @@ template <class T, class Acc>
 struct widening_sum : sum<std::uint64_t> {
     static_assert(std::is_integral<T>::value && sizeof(T) < 8 && std::is_integral<Acc>::value && sizeof(Acc) == 8,
                   "widening_sum takes integers narrower than 64 bits into a 64-bit accumulator");
-    using element_type = T;
     using result_type = Acc;
     static constexpr bool prefetch_pays = true;  // decided inside the primitives, by size
 

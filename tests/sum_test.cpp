@@ -174,10 +174,11 @@ TEST_CASE("prefetching stops before its lookahead leaves the array", "[prefetch]
     }
 }
 
-// Past every internal widening of narrow partial sums, at the extreme values. The byte kernel
-// moves 16-bit lanes to 32 bits every 240 registers and 32-bit lanes to 64 bits every 4096
-// such blocks (31.5 MB of 32-byte registers). Without that, a 32-bit lane of 255s would
-// overflow after 2^31 / (4 x 255) registers: 67.4 MB of 32-byte registers, 33.7 MB of 16.
+// Past every internal widening of narrow partial sums, at the extreme values. The byte widener
+// flushes each 16-bit accumulator into 32-bit lanes every 60 registers and drains those lanes
+// to 64 bits every 2^14 flushes (31.5 MB of 32-byte registers). Without the drain, a 32-bit
+// lane of 255s would overflow after 2^31 / (2 x 60 x 255) flushes: 67.4 MB of 32-byte
+// registers, 33.7 MB of 16. (Draining every 2^16 flushes failed here.)
 TEST_CASE("byte arrays of extreme values longer than 96 MiB sum exactly", "[sum][integer]") {
     const std::size_t n = (std::size_t(3) << 25) + 77;
     {

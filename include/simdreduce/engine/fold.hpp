@@ -17,11 +17,10 @@
 
 #include "../detail/config.hpp"
 #include "../reducers/protocol.hpp"
-#include "../reducers/widening_sum.hpp"
 #include "aligned.hpp"
 #include "block_tree.hpp"
 #include "registers.hpp"
-#include "widening_sum.hpp"
+#include "widening.hpp"
 
 namespace simdreduce {
 namespace engine {
@@ -122,9 +121,32 @@ std::size_t fold_piece(const R& r, const In& in, std::size_t n, std::size_t firs
     return count;
 }
 
-template <class Arch, class R, class In>
-std::uint64_t widened_total(const In& in, std::size_t n) {
-    return widening_sum<Arch>(in.first, n);
+// True when R's elements take the widening primitives on Arch (the scalar path adds them as
+// lanes).
+template <class Arch, class R>
+inline constexpr bool widens_on = reducers::has_narrow_type<R> && !simdreduce::detail::is_scalar_arch<Arch>;
+
+// f(std::true_type{}) when the call's loop prefetches, else f(std::false_type{}). A single
+// block of a blocked reducer is at most 32 KiB of lanes: it never prefetches, and its loop is
+// instantiated once. Exact reducers are one block at any size, and get the loop with
+// prefetch as a second instantiation (prefetch.hpp says why).
+template <class Arch, class R, class F>
+SIMDREDUCE_ALWAYS_INLINE auto with_prefetch(std::size_t fetch_until, F&& f) {
+    if constexpr (R::exact && prefetches<Arch, R>) {
+        if (fetch_until > 0) return f(std::true_type{});
+    }
+    return f(std::false_type{});
+}
+
+// One call, by the loop R takes on Arch.
+template <class Arch, class R, bool Prefetch, class In>
+typename R::result_type fold_call(const R& r, const In& in, std::size_t n, std::size_t fetch_until) {
+    if constexpr (widens_on<Arch, R>) {
+        using W = widener_for<Arch, typename R::narrow_type>;
+        return r.finish(fold_widening<Arch, W, Prefetch>(in.first, n, fetch_until));
+    } else {
+        return fold_whole<Arch, R, Prefetch>(r, in, n, fetch_until);
+    }
 }
 
 }  // namespace detail
@@ -132,28 +154,25 @@ std::uint64_t widened_total(const In& in, std::size_t n) {
 // The result of r over the n elements of every stream of in, on Arch.
 template <class Arch, class R, class In>
 typename R::result_type run(const R& r, const In& in, std::size_t n) {
-    if constexpr (reducers::is_widening_sum<R>::value) {
-        return r.finish(detail::widened_total<Arch, R>(in, n));
-    } else {
-        const std::size_t fetch_until = detail::prefetch_until<Arch, R, In>(n);
-        // A single block of a blocked reducer is at most 32 KiB of lanes: it never prefetches,
-        // and its loop is instantiated once. Exact reducers are one block at any size, and
-        // get the loop with prefetch as a second instantiation (prefetch.hpp says why).
-        if constexpr (R::exact && detail::prefetches<Arch, R>) {
-            if (fetch_until > 0) return detail::fold_whole<Arch, R, true>(r, in, n, fetch_until);
-        }
-        return detail::fold_whole<Arch, R, false>(r, in, n, fetch_until);
-    }
+    const std::size_t fetch_until = detail::prefetch_until<Arch, R, In>(n);
+    return detail::with_prefetch<Arch, R>(fetch_until, [&](auto prefetch) {
+        return detail::fold_call<Arch, R, decltype(prefetch)::value>(r, in, n, fetch_until);
+    });
 }
 
 // The nodes of a piece of the input (see fold_piece), on Arch.
 template <class Arch, class R, class In>
 std::size_t run_piece(const R& r, const In& in, std::size_t n, std::size_t first_block, detail::node<R>* out) {
-    if constexpr (reducers::is_widening_sum<R>::value) {
+    if constexpr (detail::widens_on<Arch, R>) {
+        // Exact: one node holds the whole piece, its total in lane 0.
         if (n == 0) return 0;
+        using W = detail::widener_for<Arch, typename R::narrow_type>;
+        const std::size_t fetch_until = detail::prefetch_until<Arch, R, In>(n);
         out[0].first_block = first_block;
         out[0].level = 0;
-        out[0].lanes[0] = detail::widened_total<Arch, R>(in, n);
+        out[0].lanes[0] = detail::with_prefetch<Arch, R>(fetch_until, [&](auto prefetch) {
+            return detail::fold_widening<Arch, W, decltype(prefetch)::value>(in.first, n, fetch_until);
+        });
         for (std::size_t j = 1; j < reducers::lanes<R>; ++j) out[0].lanes[j] = r.identity();
         return 1;
     } else {

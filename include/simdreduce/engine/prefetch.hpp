@@ -7,17 +7,18 @@
 
 #include "../detail/config.hpp"
 
-// Software prefetch for the kernels that spend several vector operations on each register:
-// the 8-bit sums from SSSE3 on and the 32-bit integer sums (two or three), and the filtered
-// sum (five). The 16- and 64-bit integer sums and plain-SSE2 bytes do not prefetch yet. With that much work per byte
-// the hardware prefetchers fall behind from L2 outward. Every 64-byte line is prefetched
+// Software prefetch for the loops that spend several vector operations on each register: the
+// widening integer sums (two to five, engine/widening.hpp) and the filtered sum (five). A
+// reducer says so with prefetch_pays (reducers/protocol.hpp); registers.hpp, prefetch_until,
+// decides for every loop where prefetching stops. With that much work per byte the hardware
+// prefetchers fall behind from L2 outward. Every 64-byte line is prefetched
 // 2 KiB ahead. On an AVX-512 Xeon (Sapphire Rapids class), GCC 12, AVX2 path, medians of 5
 // interleaved runs against a 140 GB/s read ceiling at 256 KiB and 14.1 GB/s at 256 MiB:
 //   int8 at 256 KiB   102 -> 117 GB/s      int32 at 256 KiB   65 -> 102 GB/s
 //   uint8 at 256 KiB  100 -> 119 GB/s      int32 at 256 MiB   9.9 -> 14.1 GB/s
 // 256 bytes ahead gained little and 8 KiB lost at 256 MiB (int32 10.8 GB/s); 1 to 2 KiB
 // were the same. The plain float sum, one add a register, is at the ceiling without it and
-// does not prefetch (element_map.hpp, prefetch_pays).
+// does not prefetch.
 //
 // Arrays below prefetch_min_bytes are left alone: a prefetch takes a load slot, an array that
 // small is usually still in L1 (32 KiB is the smallest L1 data cache of the x86 cores

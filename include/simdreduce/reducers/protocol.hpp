@@ -22,13 +22,31 @@
 //   result_type finish(lane_type folded) const;
 //       the result, from the one lane the engine's halving tree leaves
 //
+// An exact sum of integers narrower than its lanes may also name them: using narrow_type = T.
+// The SIMD paths then fold T with the engine's widening primitives instead of converting
+// every element to a lane (engine/widening.hpp).
+//
 // The engine gives every reducer the same order: 256 bytes of logical lanes, blocks, the block
 // tree and the halving tree (ARCHITECTURE.md). A new reducer is a struct plus its public
 // functions in api/reduce.hpp.
 #include <cstddef>
+#include <type_traits>
 
 namespace simdreduce {
 namespace reducers {
+
+template <class R, class = void>
+struct narrow_type_of {
+    using type = void;
+};
+template <class R>
+struct narrow_type_of<R, std::void_t<typename R::narrow_type>> {
+    using type = typename R::narrow_type;
+};
+
+// True when R's elements are summed by the widening primitives (see narrow_type above).
+template <class R>
+inline constexpr bool has_narrow_type = !std::is_void<typename narrow_type_of<R>::type>::value;
 
 // The logical lanes every path folds into: 64 float or 32 double lanes, whatever the register
 // width. 256 bytes is also what the fast path needs: 8 AVX2 accumulators hide the 3-cycle add

@@ -11,15 +11,18 @@ namespace simdreduce {
 namespace reducers {
 
 // The exact sum of integers narrower than 64 bits, into a 64-bit Acc (int64_t or uint64_t),
-// modulo 2^64. The state is the sum's 64-bit pattern. The engine folds it with its widening
-// primitives (engine/widening_sum.hpp), which keep narrow partial sums and widen them
-// before they can wrap.
+// modulo 2^64. The state is the sum's 64-bit pattern. It names its elements' type as
+// narrow_type, so that on SIMD paths the engine folds them with its widening primitives
+// (engine/widening.hpp), which keep narrow partial sums and widen them before they can wrap;
+// the scalar path adds each element as a 64-bit lane.
 template <class T, class Acc>
 struct widening_sum : sum<std::uint64_t> {
     static_assert(std::is_integral<T>::value && sizeof(T) < 8 && std::is_integral<Acc>::value && sizeof(Acc) == 8,
                   "widening_sum takes integers narrower than 64 bits into a 64-bit accumulator");
     using result_type = Acc;
-    static constexpr bool prefetch_pays = true;  // decided inside the primitives, by size
+    using narrow_type = T;
+    // Every widener spends two or more vector operations a register (prefetch.hpp).
+    static constexpr bool prefetch_pays = true;
 
     // Modular conversion of the 64-bit pattern, written so that it is defined before C++20.
     SIMDREDUCE_ALWAYS_INLINE static constexpr Acc finish(lane_type bits) noexcept {
@@ -31,11 +34,6 @@ struct widening_sum : sum<std::uint64_t> {
         }
     }
 };
-
-template <class R>
-struct is_widening_sum : std::false_type {};
-template <class T, class Acc>
-struct is_widening_sum<widening_sum<T, Acc>> : std::true_type {};
 
 }  // namespace reducers
 }  // namespace simdreduce

@@ -1,14 +1,12 @@
 // simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
-#ifndef SIMDREDUCE_ENGINE_BYTE_PAIRS_HPP
-#define SIMDREDUCE_ENGINE_BYTE_PAIRS_HPP
+#ifndef SIMDREDUCE_ENGINE_WIDENERS_BYTE_PAIRS_HPP
+#define SIMDREDUCE_ENGINE_WIDENERS_BYTE_PAIRS_HPP
 
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
 
-#include "../detail/xsimd_compat.hpp"
-#include "byte_sad.hpp"
-#include "prefetch.hpp"
+#include "lanes.hpp"
 
 // Byte sums through pmaddubsw (adjacent bytes times 1, added into 16-bit lanes) and pmaddwd
 // (adjacent 16-bit lanes into 32 bits), from SSSE3 on. psadbw (byte_sad.hpp, for SSE2)
@@ -79,84 +77,37 @@ inline xsimd::batch<std::int32_t, A> word_pairs(const xsimd::batch<std::int16_t,
 }
 #endif
 
-// Never selected; declared so that a discarded qualified call still names something.
+// Never selected; declared so that the widener below, named but never used where
+// has_byte_pairs is false, still names something.
 template <class T, class A, std::enable_if_t<!has_byte_pairs<A>::value, int> = 0>
 xsimd::batch<std::int16_t, A> byte_pairs(const xsimd::batch<std::uint8_t, A>&) noexcept = delete;
 template <class A, std::enable_if_t<!has_byte_pairs<A>::value, int> = 0>
 xsimd::batch<std::int32_t, A> word_pairs(const xsimd::batch<std::int16_t, A>&) noexcept = delete;
 
-// Adds the 32-bit lanes of v to total, sign-extended.
-template <class A>
-inline void add_lanes(std::uint64_t& total, const xsimd::batch<std::int32_t, A>& v) {
-    alignas(64) std::int32_t lanes[xsimd::batch<std::int32_t, A>::size];
-    v.store_aligned(lanes);
-    for (const std::int32_t lane : lanes) {
-        total += static_cast<std::uint64_t>(static_cast<std::int64_t>(lane));
-    }
-}
-
-// The exact sum of `registers` full registers of bytes from p, modulo 2^64, four registers
-// at a time; the last registers % 4 go through an accumulator of their own after the loop.
-// Bounds: a pair is at most 510 (unsigned) or 256 in magnitude (signed), and each 16-bit
-// accumulator takes 60 registers: 60 x 510 = 30600 <= 32767. A block of 240 registers then
-// adds at most 2 x 4 x 30600 < 2^18 to a 32-bit lane, so 4096 blocks stay below 2^30 before
-// the lanes go to 64 bits.
-template <class Arch, class T, bool Prefetch>
-std::uint64_t sum_byte_registers_with(const T* p, std::size_t registers) {
-    using bytes = xsimd::batch<std::uint8_t, Arch>;
-    using words = xsimd::batch<std::int16_t, Arch>;
-    using dwords = xsimd::batch<std::int32_t, Arch>;
-    constexpr std::size_t W = bytes::size;
-    constexpr std::size_t block = 4 * 60;
-    constexpr std::size_t blocks_per_flush = 4096;
-    // Reading T through unsigned char is allowed by the aliasing rules.
-    const auto* q = reinterpret_cast<const std::uint8_t*>(p);
-    const auto pairs = [q](std::size_t r) { return byte_pairs<T>(bytes::load_unaligned(q + r * W)); };
-    const std::size_t whole = registers - registers % 4;
-    const std::size_t fetch_until = Prefetch ? prefetch_stop(whole, W) : 0;
-    std::uint64_t total = 0;
-    std::size_t r = 0;
-    while (r < whole) {
-        const std::size_t flush_at = whole - r < block * blocks_per_flush ? whole : r + block * blocks_per_flush;
-        dwords wide(std::int32_t(0));
-        while (r < flush_at) {
-            const std::size_t stop = flush_at - r < block ? flush_at : r + block;
-            words a0(std::int16_t(0)), a1(std::int16_t(0)), a2(std::int16_t(0)), a3(std::int16_t(0));
-            const auto four_registers = [&](std::size_t k) {
-                a0 += pairs(k);
-                a1 += pairs(k + 1);
-                a2 += pairs(k + 2);
-                a3 += pairs(k + 3);
-            };
-            if constexpr (Prefetch) {
-                for (const std::size_t fetch_stop = stop < fetch_until ? stop : fetch_until; r + 4 <= fetch_stop; r += 4) {
-                    prefetch_ahead<4 * W>(q + r * W);
-                    four_registers(r);
-                }
-            }
-            for (; r < stop; r += 4) {
-                four_registers(r);
-            }
-            wide += (word_pairs(a0) + word_pairs(a1)) + (word_pairs(a2) + word_pairs(a3));
-        }
-        add_lanes(total, wide);
-    }
-    if (r < registers) {
-        words last(std::int16_t(0));
-        for (; r < registers; ++r) {
-            last += pairs(r);
-        }
-        add_lanes(total, word_pairs(last));
-    }
-    return total;
-}
-
+// Bytes into 16-bit pair sums, flushed into 32-bit lanes, drained into 64 bits. Bounds: a
+// pair is at most 510 (unsigned) or 256 in magnitude (signed), so a 16-bit accumulator takes
+// 60 registers (60 x 510 = 30600 <= 32767). A flush adds at most 2 x 30600 to a 32-bit lane,
+// so 2^14 flushes stay below 2^30.
 template <class Arch, class T>
-std::uint64_t sum_byte_registers(const T* p, std::size_t registers) {
-    constexpr std::size_t W = xsimd::batch<std::uint8_t, Arch>::size;
-    return worth_prefetching(registers * W) ? sum_byte_registers_with<Arch, T, true>(p, registers)
-                                            : sum_byte_registers_with<Arch, T, false>(p, registers);
-}
+struct byte_pair_widener {
+    using element = std::uint8_t;
+    using narrow = xsimd::batch<std::int16_t, Arch>;
+    using wide = xsimd::batch<std::int32_t, Arch>;
+    static constexpr std::size_t accumulators = 4;
+    static constexpr std::size_t steps_per_flush = 60;
+    static constexpr std::size_t flushes_per_drain = std::size_t(1) << 14;
+    static constexpr std::uint64_t bias = 0;  // pmaddubsw takes signed bytes as they are
+
+    static narrow zero() noexcept { return narrow(std::int16_t(0)); }
+    static wide wide_zero() noexcept { return wide(std::int32_t(0)); }
+    SIMDREDUCE_ALWAYS_INLINE static void step(narrow& acc, const xsimd::batch<element, Arch>& x) noexcept {
+        acc += byte_pairs<T>(x);
+    }
+    SIMDREDUCE_ALWAYS_INLINE static void flush(wide& w, const narrow& acc) noexcept {
+        w += word_pairs(detached(acc));
+    }
+    static std::uint64_t drain(const wide& w) noexcept { return sum_lanes(w); }
+};
 
 }  // namespace detail
 }  // namespace engine

@@ -1,0 +1,110 @@
+// simdreduce: SIMD numeric reductions on xsimd. BSD-3-Clause, see LICENSE.
+#ifndef SIMDREDUCE_ENGINE_WIDENING_HPP
+#define SIMDREDUCE_ENGINE_WIDENING_HPP
+
+// The exact sum of narrow integers into 64 bits on a SIMD path. A 64-bit lane for every
+// element would read at a quarter or an eighth of the speed, so each register of elements is
+// added into narrow accumulators by a widener, which flushes them into wider lanes before
+// they can wrap. The loop is the same for every widener; a widener W says:
+//   element                      what a register is loaded as (T or its unsigned twin)
+//   narrow, wide                 an accumulator, and what accumulators are flushed into
+//   accumulators                 how many narrow accumulators a group of registers uses
+//   steps_per_flush              registers one accumulator takes before it must be flushed
+//   flushes_per_drain            flushes a wide takes before it must be drained to 64 bits
+//   bias                         what step adds to every element (to make it unsigned)
+//   zero(), wide_zero(), step(narrow&, register), flush(wide&, narrow), drain(wide)
+// Integer sums are exact, so the order is free: the loop starts its loads at the first
+// register boundary and adds the elements before it, and the tail, one by one.
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+
+#include "../arch.hpp"
+#include "../detail/config.hpp"
+#include "prefetch.hpp"
+#include "wideners/byte_pairs.hpp"
+#include "wideners/byte_sad.hpp"
+#include "wideners/halves.hpp"
+#include "wideners/pair_ladder.hpp"
+
+namespace simdreduce {
+namespace engine {
+namespace detail {
+
+// The fastest widener Arch has for T. Naming a widener does not instantiate it, so the ones a
+// target lacks are never compiled there.
+template <class Arch, class T>
+using widener_for = std::conditional_t<
+    sizeof(T) == 4, halves_widener<Arch, T>,
+    std::conditional_t<sizeof(T) == 1 && has_byte_pairs<Arch>::value, byte_pair_widener<Arch, T>,
+                       std::conditional_t<sizeof(T) == 1 && has_byte_sad<Arch>::value, byte_sad_widener<Arch, T>,
+                                          pair_ladder_widener<Arch, T>>>>;
+
+// The sum of [p, p + n) as 64-bit integers (each element sign- or zero-extended), modulo
+// 2^64, with widener W. Prefetching stops at element fetch_until (registers.hpp,
+// prefetch_until: the one decision every loop takes).
+template <class Arch, class W, bool Prefetch, class T>
+std::uint64_t fold_widening(const T* p, std::size_t n, std::size_t fetch_until) {
+    using E = typename W::element;
+    using batch = xsimd::batch<E, Arch>;
+    constexpr std::size_t width = batch::size, K = W::accumulators, group = K * width;
+    static_assert(sizeof(E) == sizeof(T), "a widener reads T or its unsigned twin");
+    std::uint64_t total = 0;
+    std::size_t i = 0;
+    if (n >= 2 * group) {  // below two groups the head would cost more than split loads
+        const auto address = reinterpret_cast<std::uintptr_t>(p);
+        const std::size_t head = address % sizeof(T) == 0 ? (sizeof(batch) - address % sizeof(batch)) % sizeof(batch) / sizeof(T) : 0;
+        for (; i < head; ++i) total += widen_bits(p[i]);
+    }
+    const std::size_t vector_begin = i;
+    // Reading T through its unsigned twin, or through unsigned char, is allowed by the aliasing
+    // rules.
+    const E* q = reinterpret_cast<const E*>(p);
+    typename W::wide wide = W::wide_zero();
+    std::size_t flushes = 0;
+    const auto flush = [&](const typename W::narrow& acc) SIMDREDUCE_INLINE_LAMBDA {
+        W::flush(wide, acc);
+        if (++flushes == W::flushes_per_drain) {
+            total += W::drain(wide);
+            wide = W::wide_zero();
+            flushes = 0;
+        }
+    };
+    const std::size_t groups = (n - i) / group;
+    for (std::size_t g = 0; g < groups;) {
+        const std::size_t stop = groups - g < W::steps_per_flush ? groups : g + W::steps_per_flush;
+        typename W::narrow acc[K];
+        simdreduce::detail::unroll<K>([&](auto k) SIMDREDUCE_INLINE_LAMBDA { acc[k] = W::zero(); });
+        const auto step_group = [&](std::size_t at) SIMDREDUCE_INLINE_LAMBDA {
+            simdreduce::detail::unroll<K>([&](auto k) SIMDREDUCE_INLINE_LAMBDA {
+                W::step(acc[k], batch::load_unaligned(q + at + k * width));
+            });
+        };
+        if constexpr (Prefetch) {
+            const std::size_t ahead = i + group <= fetch_until ? (fetch_until - i) / group : 0;
+            for (const std::size_t fetch_stop = stop - g < ahead ? stop : g + ahead; g < fetch_stop; ++g, i += group) {
+                prefetch_ahead<group * sizeof(E)>(q + i);
+                step_group(i);
+            }
+        }
+        for (; g < stop; ++g, i += group) {
+            step_group(i);
+        }
+        simdreduce::detail::unroll<K>([&](auto k) SIMDREDUCE_INLINE_LAMBDA { flush(acc[k]); });
+    }
+    if (n - i >= width) {  // fewer than K whole registers left: one accumulator
+        typename W::narrow last = W::zero();
+        for (; n - i >= width; i += width) W::step(last, batch::load_unaligned(q + i));
+        flush(last);
+    }
+    total += W::drain(wide);
+    total -= std::uint64_t(i - vector_begin) * W::bias;
+    for (; i < n; ++i) total += widen_bits(p[i]);
+    return total;
+}
+
+}  // namespace detail
+}  // namespace engine
+}  // namespace simdreduce
+
+#endif

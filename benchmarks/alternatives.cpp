@@ -9,7 +9,7 @@
 #include <Eigen/Core>
 #endif
 
-#include "bench_kernels.hpp"
+#include "function_table.hpp"
 
 namespace {
 
@@ -39,18 +39,18 @@ T eigen_sum(const T* p, std::size_t n) {
 
 namespace bench {
 
-extern const kernel_set eigen, fast_math_native;
+extern const function_table eigen, fast_math_native;
 #if defined(SIMDREDUCE_BENCH_EIGEN)
-const kernel_set eigen = {eigen_sum<float>, eigen_sum<double>};
+const function_table eigen = {eigen_sum<float>, eigen_sum<double>};
 #else
-const kernel_set eigen = {};
+const function_table eigen = {};
 #endif
 #if defined(SIMDREDUCE_BENCH_FAST_MATH)
-const kernel_set fast_math_native = {plain_sum<float, float>, plain_sum<double, double>,
+const function_table fast_math_native = {plain_sum<float, float>, plain_sum<double, double>,
                                      plain_sum<std::int64_t, std::int32_t>, nullptr, nullptr,
                                      plain_filter_map_sum};
 #else
-const kernel_set fast_math_native = {};
+const function_table fast_math_native = {};
 #endif
 
 }  // namespace bench

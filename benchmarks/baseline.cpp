@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <numeric>
 
-#include "bench_kernels.hpp"
+#include "function_table.hpp"
 
 namespace {
 
@@ -24,7 +24,7 @@ float filter_map_sum_f32(const float* p, std::size_t n) {
 
 namespace bench {
 
-extern const kernel_set strict_loop;
-const kernel_set strict_loop = {sum_f32, sum_f64, sum_i32, sum_i8, sum_u8, filter_map_sum_f32, nullptr};
+extern const function_table strict_loop;
+const function_table strict_loop = {sum_f32, sum_f64, sum_i32, sum_i8, sum_u8, filter_map_sum_f32, nullptr};
 
 }  // namespace bench

@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#include "bench_kernels.hpp"
+#include "function_table.hpp"
 
 namespace {
 
@@ -186,14 +186,14 @@ float ops_filter_map_sum_f32(const float* p, std::size_t n) {  // 5 ops: cmp, mu
 
 namespace bench {
 
-extern const kernel_set hand_avx2, hand_avx2_and, ops_avx2;
-const kernel_set hand_avx2 = {
+extern const function_table hand_avx2, hand_avx2_and, ops_avx2;
+const function_table hand_avx2 = {
     hand_sum_f32, hand_sum_f64, hand_sum_i32,
     [](const std::int8_t* p, std::size_t n) { return hand_sad<true>(reinterpret_cast<const std::uint8_t*>(p), n); },
     [](const std::uint8_t* p, std::size_t n) { return static_cast<std::uint64_t>(hand_sad<false>(p, n)); },
     hand_filter_map_sum_f32<true>, nullptr};
-const kernel_set hand_avx2_and = {nullptr, nullptr, nullptr, nullptr, nullptr, hand_filter_map_sum_f32<false>, nullptr};
-const kernel_set ops_avx2 = {
+const function_table hand_avx2_and = {nullptr, nullptr, nullptr, nullptr, nullptr, hand_filter_map_sum_f32<false>, nullptr};
+const function_table ops_avx2 = {
     ops_sum_f32, nullptr, ops_sum_i32,
     [](const std::int8_t* p, std::size_t n) { return ops_byte_pairs<true>(reinterpret_cast<const std::uint8_t*>(p), n); },
     [](const std::uint8_t* p, std::size_t n) { return static_cast<std::uint64_t>(ops_byte_pairs<false>(p, n)); },

@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
     bench::register_rows("strict_loop", bench::strict_loop, sizes);
 #define SIMDREDUCE_TARGET(name, tag, family, flags, level)                                              \
     register_target<simdreduce::dispatch::path::name>(#name, cpu.name, sizes, [](auto) {                  \
-        return std::pair<const bench::kernel_set*, const bench::kernel_set*>(&bench::paths_##name,         \
+        return std::pair<const bench::function_table*, const bench::function_table*>(&bench::paths_##name,         \
                                                                              &bench::paths_##name##_unblocked); \
     });
 #include <simdreduce/targets/targets.def>
@@ -103,9 +103,9 @@ int main(int argc, char** argv) {
     bench::register_dispatched(sizes);
 #if defined(SIMDREDUCE_BENCH_ALTERNATIVES)
     // Built with -march=native: for the build machine, which need not be this one.
-    for (const auto& [path, kernels] : {std::pair<const char*, const bench::kernel_set*>{"eigen", &bench::eigen},
+    for (const auto& [path, functions] : {std::pair<const char*, const bench::function_table*>{"eigen", &bench::eigen},
                                         {"fast_math_native", &bench::fast_math_native}}) {
-        if (bench::runs_here(path, *kernels)) bench::register_rows(path, *kernels, sizes);
+        if (bench::runs_here(path, *functions)) bench::register_rows(path, *functions, sizes);
     }
 #endif
     benchmark::AddCustomContext("cpu_model", bench::cpu_name());  // for plot.py's title

@@ -2,7 +2,7 @@
 // per architecture with its flags: BENCH_ARCH names the xsimd tag, BENCH_KERNELS the table.
 #include <simdreduce/simdreduce.hpp>
 
-#include "bench_kernels.hpp"
+#include "function_table.hpp"
 
 namespace {
 
@@ -74,9 +74,9 @@ constexpr std::uint64_t (*read_ceiling_for(A))(const std::uint8_t*, std::size_t)
 
 namespace bench {
 
-extern const kernel_set BENCH_KERNELS, BENCH_UNBLOCKED_KERNELS;
-const kernel_set BENCH_KERNELS = {sum_f32, sum_f64, sum_i32, sum_i8, sum_u8, filter_map_sum_f32,
+extern const function_table BENCH_KERNELS, BENCH_UNBLOCKED_KERNELS;
+const function_table BENCH_KERNELS = {sum_f32, sum_f64, sum_i32, sum_i8, sum_u8, filter_map_sum_f32,
                                   read_ceiling_for(arch{})};
-const kernel_set BENCH_UNBLOCKED_KERNELS = {sum_f32_unblocked, sum_f64_unblocked};
+const function_table BENCH_UNBLOCKED_KERNELS = {sum_f32_unblocked, sum_f64_unblocked};
 
 }  // namespace bench

@@ -1,5 +1,5 @@
 // Turns kernel tables into benchmark rows. Baseline flags: this is the only code that
-// registers rows, so the wider objects hold nothing but their kernels (bench_kernels.hpp).
+// registers rows, so the wider objects hold nothing but their function tables (function_table.hpp).
 #include "rows.hpp"
 
 #include <cstdio>
@@ -14,7 +14,7 @@
 
 namespace bench {
 
-void register_rows(const char* path, const kernel_set& k, const std::vector<std::size_t>& sizes, std::size_t offset) {
+void register_rows(const char* path, const function_table& k, const std::vector<std::size_t>& sizes, std::size_t offset) {
     for (const std::size_t bytes : sizes) {
         if (k.sum_f32) add_case<float>("sum_f32", bytes, path, k.sum_f32, offset);
         if (k.sum_f64) add_case<double>("sum_f64", bytes, path, k.sum_f64, offset);
@@ -27,7 +27,7 @@ void register_rows(const char* path, const kernel_set& k, const std::vector<std:
     }
 }
 
-bool runs_here(const char* path, const kernel_set& k) {
+bool runs_here(const char* path, const function_table& k) {
 #if defined(__unix__)
     const pid_t child = fork();
     if (child == 0) {  // every kernel once, on 1 KiB of each type

@@ -1,4 +1,5 @@
-// The kernels of one benchmarked path, as plain function pointers.
+// The functions of one benchmarked contender (a simdreduce path, a hand-written loop, a peer),
+// as plain function pointers: one per row of the benchmark.
 //
 // Every object compiled for a wider instruction set (paths.cpp per architecture,
 // hand_avx2.cpp, alternatives.cpp) exports only a constant table of these, and keeps its
@@ -6,16 +7,16 @@
 // Benchmark's templates) happens in baseline code: had those objects registered their own
 // rows, they would carry AVX2 copies of inline functions the baseline code shares, and the
 // linker may keep either copy, so the binary could die of SIGILL on an older CPU.
-// A null entry means the path has no such kernel.
-#ifndef SIMDREDUCE_BENCHMARKS_BENCH_KERNELS_HPP
-#define SIMDREDUCE_BENCHMARKS_BENCH_KERNELS_HPP
+// A null entry means the contender has no such function.
+#ifndef SIMDREDUCE_BENCHMARKS_FUNCTION_TABLE_HPP
+#define SIMDREDUCE_BENCHMARKS_FUNCTION_TABLE_HPP
 
 #include <cstddef>
 #include <cstdint>
 
 namespace bench {
 
-struct kernel_set {
+struct function_table {
     float (*sum_f32)(const float*, std::size_t) = nullptr;
     double (*sum_f64)(const double*, std::size_t) = nullptr;
     std::int64_t (*sum_i32)(const std::int32_t*, std::size_t) = nullptr;
@@ -29,17 +30,17 @@ struct kernel_set {
 // simdreduce's own paths (paths.cpp, once per architecture).
 // paths_<target> for every row of targets.def, and paths_<target>_unblocked: the float sums of
 // that path without the block tree, to show what the tree costs.
-#define SIMDREDUCE_TARGET(name, tag, family, flags, level) extern const kernel_set paths_##name, paths_##name##_unblocked;
+#define SIMDREDUCE_TARGET(name, tag, family, flags, level) extern const function_table paths_##name, paths_##name##_unblocked;
 #include <simdreduce/targets/targets.def>
 #undef SIMDREDUCE_TARGET
 // The loops a user would write, with the compiler's default float semantics (baseline.cpp).
-extern const kernel_set strict_loop;
+extern const function_table strict_loop;
 // Hand-written AVX2 intrinsics (hand_avx2.cpp); the _and variant masks rejected elements
 // with `and`, adding +0.0 where simdreduce adds -0.0. ops_avx2 runs simdreduce's AVX2
 // instruction mix on registers only: the rate its vector ports allow, whatever the memory.
-extern const kernel_set hand_avx2, hand_avx2_and, ops_avx2;
+extern const function_table hand_avx2, hand_avx2_and, ops_avx2;
 // Eigen's .sum() and the plain loops at -O3 -march=native -ffast-math (alternatives.cpp).
-extern const kernel_set eigen, fast_math_native;
+extern const function_table eigen, fast_math_native;
 
 }  // namespace bench
 

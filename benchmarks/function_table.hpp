@@ -27,10 +27,18 @@ struct function_table {
     std::uint64_t (*read_ceiling)(const std::uint8_t*, std::size_t) = nullptr;
 };
 
+// One target's tables, as main.cpp registers them.
+struct path_tables {
+    const function_table *paths, *unblocked, *and_subtract, *blend;
+};
+
 // simdreduce's own paths (paths.cpp, once per architecture).
-// paths_<target> for every row of targets.def, and paths_<target>_unblocked: the float sums of
-// that path without the block tree, to show what the tree costs.
-#define SIMDREDUCE_TARGET(name, tag, family, flags, level) extern const function_table paths_##name, paths_##name##_unblocked;
+// paths_<target> for every row of targets.def; paths_<target>_unblocked: the float sums of
+// that path without the block tree, to show what the tree costs; paths_<target>_and_subtract
+// and _blend: the filtered sum in each masking variant, where the path has both.
+#define SIMDREDUCE_TARGET(name, tag, family, flags, level)                                  \
+    extern const function_table paths_##name, paths_##name##_unblocked, paths_##name##_and_subtract, \
+        paths_##name##_blend;
 #include <simdreduce/targets/targets.def>
 #undef SIMDREDUCE_TARGET
 // The loops a user would write, with the compiler's default float semantics (baseline.cpp).

@@ -40,7 +40,7 @@ std::vector<std::size_t> parse_sizes(const char* text) {
     return sizes;
 }
 
-// Registers one target's rows, and its rows without the block tree, when this program compiled
+// Registers one target's rows, its rows without the block tree and its masking variants, when this program compiled
 // the target (the same list as dispatch) and this CPU runs it. `tables` names the target's
 // kernel tables; a generic lambda's body is compiled only where it is called, so a target that
 // was not built is never named.
@@ -48,10 +48,12 @@ template <simdreduce::dispatch::path P, class Tables>
 void register_target(const char* name, bool runs, const std::vector<std::size_t>& sizes, Tables tables) {
     if constexpr (simdreduce::dispatch::compiled(P)) {
         if (runs) {
-            const auto [paths, unblocked] = tables(0);
-            bench::register_rows(name, *paths, sizes);
-            if (P != simdreduce::dispatch::path::scalar) bench::register_rows(name, *paths, sizes, bench::malloc_offset);
-            bench::register_rows((std::string(name) + "_unblocked").c_str(), *unblocked, sizes);
+            const bench::path_tables t = tables(0);
+            bench::register_rows(name, *t.paths, sizes);
+            if (P != simdreduce::dispatch::path::scalar) bench::register_rows(name, *t.paths, sizes, bench::malloc_offset);
+            bench::register_rows((std::string(name) + "_unblocked").c_str(), *t.unblocked, sizes);
+            bench::register_rows((std::string(name) + "_and_subtract").c_str(), *t.and_subtract, sizes);
+            bench::register_rows((std::string(name) + "_blend").c_str(), *t.blend, sizes);
         }
     }
 }
@@ -81,8 +83,8 @@ int main(int argc, char** argv) {
     bench::register_rows("strict_loop", bench::strict_loop, sizes);
 #define SIMDREDUCE_TARGET(name, tag, family, flags, level)                                              \
     register_target<simdreduce::dispatch::path::name>(#name, cpu.name, sizes, [](auto) {                  \
-        return std::pair<const bench::function_table*, const bench::function_table*>(&bench::paths_##name,         \
-                                                                             &bench::paths_##name##_unblocked); \
+        return bench::path_tables{&bench::paths_##name, &bench::paths_##name##_unblocked,                      \
+                                  &bench::paths_##name##_and_subtract, &bench::paths_##name##_blend};        \
     });
 #include <simdreduce/targets/targets.def>
 #undef SIMDREDUCE_TARGET

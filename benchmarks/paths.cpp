@@ -18,6 +18,26 @@ float filter_map_sum_f32(const float* p, std::size_t n) {
     return sr::filter_map_sum<arch>(p, n, [](auto x) { return x > 0; }, [](auto x) { return x * x; });
 }
 
+// The filtered sum in each masking variant, where the path has both (reducers/plus.hpp): the
+// rows above run the one this CPU's vendor gets, these run both on every machine.
+template <sr::reducers::masking M>
+float filter_map_sum_f32_as(const float* p, std::size_t n) {
+    const auto positive = [](auto x) { return x > 0; };
+    const auto square = [](auto x) { return x * x; };
+    const sr::filter_map_sum_reducer<float, decltype(positive), decltype(square)> automatic{positive, square};
+    return sr::engine::run<arch>(automatic.template with_masking<M>(), sr::engine::input<float>{p}, n);
+}
+template <sr::reducers::masking M>
+constexpr float (*filter_map_sum_f32_variant())(const float*, std::size_t) {
+    if constexpr (sr::detail::is_scalar_arch<arch>) {
+        return nullptr;
+    } else if constexpr (sr::reducers::has_blend_variant<float, arch>) {
+        return filter_map_sum_f32_as<M>;
+    } else {
+        return nullptr;
+    }
+}
+
 // The same float sums without the block tree (a reducer that claims to be exact gets one
 // block): what the tree costs.
 template <class T>
@@ -74,9 +94,16 @@ constexpr std::uint64_t (*read_ceiling_for(A))(const std::uint8_t*, std::size_t)
 
 namespace bench {
 
-extern const function_table BENCH_KERNELS, BENCH_UNBLOCKED_KERNELS;
+#define BENCH_CAT_(a, b) a##b
+#define BENCH_CAT(a, b) BENCH_CAT_(a, b)
+extern const function_table BENCH_KERNELS, BENCH_UNBLOCKED_KERNELS, BENCH_CAT(BENCH_KERNELS, _and_subtract),
+    BENCH_CAT(BENCH_KERNELS, _blend);
 const function_table BENCH_KERNELS = {sum_f32, sum_f64, sum_i32, sum_i8, sum_u8, filter_map_sum_f32,
                                   read_ceiling_for(arch{})};
 const function_table BENCH_UNBLOCKED_KERNELS = {sum_f32_unblocked, sum_f64_unblocked};
+const function_table BENCH_CAT(BENCH_KERNELS, _and_subtract) = {
+    nullptr, nullptr, nullptr, nullptr, nullptr, filter_map_sum_f32_variant<sr::reducers::masking::and_subtract>()};
+const function_table BENCH_CAT(BENCH_KERNELS, _blend) = {
+    nullptr, nullptr, nullptr, nullptr, nullptr, filter_map_sum_f32_variant<sr::reducers::masking::blend>()};
 
 }  // namespace bench

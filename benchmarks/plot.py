@@ -55,8 +55,9 @@ def main(source, target):
     rows = (len(kernels) + columns - 1) // columns
     figure, axes = plt.subplots(rows, columns, figsize=(6 * columns, 4.2 * rows), squeeze=False)
     for axis, kernel in zip(axes.flat, kernels):
-        # The rows without the block tree are for the summary table, not the chart.
-        shown = {p for p in table[kernel] if not p.endswith("_unblocked")}
+        # The rows without the block tree and the masking variants are for the summary table,
+        # not the chart.
+        shown = {p for p in table[kernel] if not p.endswith(("_unblocked", "_and_subtract", "_blend"))}
         paths = [p for p in PATH_ORDER if p in shown] + sorted(shown - set(PATH_ORDER))
         sizes = sorted({s for p in paths for s in table[kernel][p]}, key=size_bytes)
         width = 0.8 / len(paths)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <thread>
 
@@ -9,11 +10,11 @@ namespace bench {
 
 namespace {
 
-// The rows of each kernel's table: every target of targets.def (and its rows without the block
-// tree), then dispatch and the yardsticks.
+// The rows of each kernel's table: every target of targets.def (with its rows without the block
+// tree and its masking variants), then dispatch and the yardsticks.
 const std::vector<std::string> path_order = {
     "strict_loop",
-#define SIMDREDUCE_TARGET(name, tag, family, flags, level) #name, #name "_unblocked",
+#define SIMDREDUCE_TARGET(name, tag, family, flags, level) #name, #name "_unblocked", #name "_and_subtract", #name "_blend",
 #include <simdreduce/targets/targets.def>
 #undef SIMDREDUCE_TARGET
     "dispatch", "hand_avx2", "hand_avx2_and", "ops_avx2", "eigen", "fast_math_native"};
@@ -70,9 +71,11 @@ void summary_reporter::Finalize() {
     const auto& ceilings = results_["read_ceiling"];
     const auto ceiling_for = [&](const std::string& path) -> const std::map<std::string, double>& {
         static const std::map<std::string, double> none;
-        const std::string width = path.rfind("hand_avx2", 0) == 0 || path == "ops_avx2" ? "avx2"
-                                  : path.find("_unblocked") != std::string::npos ? path.substr(0, path.find("_unblocked"))
-                                                                                 : path;
+        std::string width = path.rfind("hand_avx2", 0) == 0 || path == "ops_avx2" ? "avx2" : path;
+        for (const char* suffix : {"_unblocked", "_and_subtract", "_blend"}) {  // a path's own variants
+            const std::size_t at = width.find(suffix);
+            if (at != std::string::npos && at + std::strlen(suffix) == width.size()) width.resize(at);
+        }
         auto found = ceilings.find(width);
         if (found == ceilings.end()) found = ceilings.find(dispatch_path_);
         return found == ceilings.end() ? none : found->second;
@@ -91,7 +94,7 @@ void summary_reporter::Finalize() {
         // instead of the strict loop: the middle column is then that ratio.
         const auto at = kernel.find("_at");
         const bool misaligned = at != std::string::npos;
-        std::fprintf(out, "\n%-19s", kernel.c_str());
+        std::fprintf(out, "\n%-22s", kernel.c_str());
         for (const auto& size : sizes) std::fprintf(out, "%22s", size.c_str());
         std::fprintf(out, misaligned ? "   (x: against the same path on 64-byte aligned data)\n" : "\n");
         const auto& aligned_paths = misaligned ? results_[kernel.substr(0, at)] : paths;
@@ -102,7 +105,7 @@ void summary_reporter::Finalize() {
             static const std::map<std::string, double> none;
             const auto& strict = aligned == aligned_paths.end() ? none : aligned->second;
             const auto& ceiling = ceiling_for(path);
-            std::fprintf(out, "  %-17s", path.c_str());
+            std::fprintf(out, "  %-20s", path.c_str());
             for (const auto& size : sizes) {
                 const auto cell = found->second.find(size);
                 if (cell == found->second.end()) {
@@ -124,7 +127,7 @@ void summary_reporter::Finalize() {
         for (const auto& path : path_order) {
             const auto ceiling = ceilings.find(path);
             if (ceiling == ceilings.end()) continue;
-            std::fprintf(out, "  %-17s", ("ceiling " + path).c_str());
+            std::fprintf(out, "  %-20s", ("ceiling " + path).c_str());
             for (const auto& size : sizes) {
                 const auto limit = ceiling->second.find(size);
                 if (limit == ceiling->second.end()) std::fprintf(out, "%22s", "-");

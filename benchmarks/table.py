@@ -20,7 +20,8 @@ ROWS = [
     ("sum_i32", ["avx2", "avx512bw", "hand_avx2", "ops_avx2"]),
     ("sum_i8", ["avx2", "avx512bw", "hand_avx2", "ops_avx2"]),
     ("sum_u8", ["avx2", "avx512bw", "hand_avx2"]),
-    ("filter_map_sum_f32", ["strict_loop", "avx2", "avx512bw", "dispatch", "hand_avx2", "hand_avx2_and", "ops_avx2"]),
+    ("filter_map_sum_f32", ["strict_loop", "avx2", "avx2_and_subtract", "avx2_blend", "avx512bw", "dispatch",
+                            "hand_avx2", "hand_avx2_and", "ops_avx2"]),
     ("filter_map_sum_f32_at16", ["avx2", "avx512bw", "hand_avx2"]),
 ]
 
@@ -59,7 +60,7 @@ def main():
             row = table.get(kernel, {}).get(path)
             if not row:
                 continue
-            width = "avx2" if path.startswith(("hand_avx2", "ops_avx2")) else path.removesuffix("_unblocked")
+            width = "avx2" if path.startswith(("hand_avx2", "ops_avx2")) else re.sub(r"_(unblocked|and_subtract|blend)$", "", path)
             cells = []
             for s in sizes:
                 if s not in row:

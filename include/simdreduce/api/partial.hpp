@@ -65,7 +65,7 @@ public:
         } else {
             for (const auto& node : right.nodes_) {
                 nodes_.push_back(node);
-                nodes_.resize(engine::detail::settle<simdreduce::scalar>(nodes_.data(), nodes_.size()));
+                nodes_.resize(engine::detail::settle<simdreduce::scalar, R>(nodes_.data(), nodes_.size()));
             }
         }
         end_ = right.end_;
@@ -83,7 +83,7 @@ public:
         if (nodes_.empty()) {
             for (auto& lane : lanes) lane = reducer_.identity();
         } else {
-            engine::detail::merge_from_right<simdreduce::scalar>(nodes_.data(), nodes_.size(), lanes);
+            engine::detail::merge_from_right<simdreduce::scalar, R>(nodes_.data(), nodes_.size(), lanes);
         }
         return reducer_.finish(engine::detail::halve_lanes<simdreduce::scalar, R>(lanes, reducers::lanes<R>));
     }

@@ -33,16 +33,22 @@ inline Lane halve_lanes(Lane* lanes, std::size_t count) {
     return lanes[0];
 }
 
-template <class R>
-struct node {
+// A node of the block tree: the state of blocks [first_block, first_block + 2^level). Its
+// type depends on the state's layout alone, so that reducers which fold alike and differ only
+// in how (the masking variants of filter_map_sum) share their nodes.
+template <class Lane, std::size_t Lanes>
+struct state_node {
     std::size_t first_block;
     unsigned level;
-    alignas(64) typename R::lane_type lanes[reducers::lanes<R>];
+    alignas(64) Lane lanes[Lanes];
 };
 
-// True when a (left) and b (right) are the two halves of one node.
 template <class R>
-SIMDREDUCE_ALWAYS_INLINE bool siblings(const node<R>& a, const node<R>& b) noexcept {
+using node = state_node<typename R::lane_type, reducers::lanes<R>>;
+
+// True when a (left) and b (right) are the two halves of one node.
+template <class Node>
+SIMDREDUCE_ALWAYS_INLINE bool siblings(const Node& a, const Node& b) noexcept {
     const std::size_t size = std::size_t(1) << a.level;
     return a.level == b.level && a.first_block % (2 * size) == 0 && a.first_block + size == b.first_block;
 }

@@ -16,7 +16,9 @@
 #include <type_traits>
 
 #include "../detail/config.hpp"
+#include "../reducers/plus.hpp"
 #include "../reducers/protocol.hpp"
+#include "../targets/vendor.hpp"
 #include "aligned.hpp"
 #include "block_tree.hpp"
 #include "registers.hpp"
@@ -115,7 +117,7 @@ std::size_t fold_piece(const R& r, const In& in, std::size_t n, std::size_t firs
         fresh.first_block = b;
         fresh.level = 0;
         store<Arch, R>(acc, fresh.lanes);
-        count = settle<Arch>(out, count);
+        count = settle<Arch, R>(out, count);
         if (end == n) break;
     }
     return count;
@@ -138,6 +140,31 @@ SIMDREDUCE_ALWAYS_INLINE auto with_prefetch(std::size_t fetch_until, F&& f) {
     return f(std::false_type{});
 }
 
+// True when R leaves its masking variant to the engine and Arch has both (reducers/plus.hpp).
+template <class Arch, class R>
+constexpr bool chooses_masking() {
+    if constexpr (simdreduce::detail::is_scalar_arch<Arch>) {
+        return false;
+    } else if constexpr (reducers::has_masking_variant<R>) {
+        return R::masking_variant == reducers::masking::automatic &&
+               reducers::has_blend_variant<typename R::lane_type, Arch>;
+    } else {
+        return false;
+    }
+}
+
+// f(the reducer to run): r itself, or where the engine chooses its masking variant, the one
+// this CPU runs faster. Chosen once a call.
+template <class Arch, class R, class F>
+SIMDREDUCE_ALWAYS_INLINE auto with_masking(const R& r, F&& f) {
+    if constexpr (chooses_masking<Arch, R>()) {
+        if (dispatch::blends_cheaply<Arch>()) return f(r.template with_masking<reducers::masking::blend>());
+        return f(r.template with_masking<reducers::masking::and_subtract>());
+    } else {
+        return f(r);
+    }
+}
+
 // One call, by the loop R takes on Arch.
 template <class Arch, class R, bool Prefetch, class In>
 typename R::result_type fold_call(const R& r, const In& in, std::size_t n, std::size_t fetch_until) {
@@ -154,9 +181,12 @@ typename R::result_type fold_call(const R& r, const In& in, std::size_t n, std::
 // The result of r over the n elements of every stream of in, on Arch.
 template <class Arch, class R, class In>
 typename R::result_type run(const R& r, const In& in, std::size_t n) {
-    const std::size_t fetch_until = detail::prefetch_until<Arch, R, In>(n);
-    return detail::with_prefetch<Arch, R>(fetch_until, [&](auto prefetch) {
-        return detail::fold_call<Arch, R, decltype(prefetch)::value>(r, in, n, fetch_until);
+    return detail::with_masking<Arch>(r, [&](const auto& chosen) {
+        using C = std::decay_t<decltype(chosen)>;
+        const std::size_t fetch_until = detail::prefetch_until<Arch, C, In>(n);
+        return detail::with_prefetch<Arch, C>(fetch_until, [&](auto prefetch) {
+            return detail::fold_call<Arch, C, decltype(prefetch)::value>(chosen, in, n, fetch_until);
+        });
     });
 }
 
@@ -176,7 +206,8 @@ std::size_t run_piece(const R& r, const In& in, std::size_t n, std::size_t first
         for (std::size_t j = 1; j < reducers::lanes<R>; ++j) out[0].lanes[j] = r.identity();
         return 1;
     } else {
-        return detail::fold_piece<Arch>(r, in, n, first_block, out);
+        return detail::with_masking<Arch>(
+            r, [&](const auto& chosen) { return detail::fold_piece<Arch>(chosen, in, n, first_block, out); });
     }
 }
 

@@ -15,7 +15,9 @@ namespace reducers {
 // A mask, not map(x) * pred(x): a NaN or Inf that map makes from a rejected element must not
 // reach the sum. On scalars map is called only for accepted elements. Its result passes
 // through opaque_value so that no compiler fuses map's multiply with the fold's add.
-template <class Pred, class Map, class Acc>
+// M chooses how a rejected lane is kept on SSE4.1 and AVX2 (plus.hpp, masking); the
+// automatic default lets the engine choose per CPU, and the variants give the same bits.
+template <class Pred, class Map, class Acc, masking M = masking::automatic>
 struct filter_map_sum {
     using lane_type = Acc;
     using result_type = Acc;
@@ -24,8 +26,16 @@ struct filter_map_sum {
     // (AVX2, 256 MiB, AVX-512 Xeon).
     static constexpr bool prefetch_pays = true;
 
+    static constexpr masking masking_variant = M;
+
     Pred pred;
     Map map;
+
+    // The same reducer with masking variant N.
+    template <masking N>
+    filter_map_sum<Pred, Map, Acc, N> with_masking() const {
+        return {pred, map};
+    }
 
     SIMDREDUCE_ALWAYS_INLINE static constexpr Acc identity() noexcept { return plus::identity<Acc>(); }
 
@@ -46,7 +56,7 @@ struct filter_map_sum {
     SIMDREDUCE_ALWAYS_INLINE xsimd::batch<Acc, A> step(const xsimd::batch<Acc, A>& lane,
                                                        const xsimd::batch<Acc, A>& x) const {
         check_batch_signatures(x);
-        return plus::masked_combine(lane, pred(x), simdreduce::detail::opaque_value(map(x)));
+        return plus::masked_combine<M>(lane, pred(x), simdreduce::detail::opaque_value(map(x)));
     }
 
     template <class A>
@@ -54,7 +64,7 @@ struct filter_map_sum {
                                                               const xsimd::batch_bool<Acc, A>& valid,
                                                               const xsimd::batch<Acc, A>& x) const {
         check_batch_signatures(x);
-        return plus::masked_combine(lane, valid && pred(x), simdreduce::detail::opaque_value(map(x)));
+        return plus::masked_combine<M>(lane, valid && pred(x), simdreduce::detail::opaque_value(map(x)));
     }
 
     template <class V>

@@ -24,7 +24,9 @@
 //
 // An exact sum of integers narrower than its lanes may also name them: using narrow_type = T.
 // The SIMD paths then fold T with the engine's widening primitives instead of converting
-// every element to a lane (engine/widening.hpp).
+// every element to a lane (engine/widening.hpp). A reducer with two forms of equal results
+// may name which it folds with: static constexpr masking masking_variant, and
+// with_masking<N>() for the same reducer in form N (plus.hpp).
 //
 // The engine gives every reducer the same order: 256 bytes of logical lanes, blocks, the block
 // tree and the halving tree (ARCHITECTURE.md). A new reducer is a struct plus its public
@@ -43,6 +45,11 @@ template <class R>
 struct narrow_type_of<R, std::void_t<typename R::narrow_type>> {
     using type = typename R::narrow_type;
 };
+
+template <class R, class = void>
+inline constexpr bool has_masking_variant = false;
+template <class R>
+inline constexpr bool has_masking_variant<R, std::void_t<decltype(R::masking_variant)>> = true;
 
 // True when R's elements are summed by the widening primitives (see narrow_type above).
 template <class R>

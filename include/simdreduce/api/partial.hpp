@@ -85,7 +85,7 @@ public:
         } else {
             engine::detail::merge_from_right<simdreduce::scalar, R>(nodes_.data(), nodes_.size(), lanes);
         }
-        return reducer_.finish(engine::detail::halve_lanes<simdreduce::scalar, R>(lanes, reducers::lanes<R>));
+        return reducer_.finish(engine::detail::halve_lanes<simdreduce::scalar, R, reducers::lanes<R>>(lanes));
     }
 
 private:

@@ -74,7 +74,7 @@ SIMDREDUCE_ALWAYS_INLINE typename R::result_type finish(const R& r, state_regist
     halve_registers<Arch, R, L::registers>(acc);
     alignas(64) typename R::lane_type lanes[L::width];
     L::pack::store_lanes(acc[0], lanes);
-    return r.finish(halve_lanes<Arch, R>(lanes, L::width));
+    return r.finish(halve_lanes<Arch, R, L::width>(lanes));
 }
 
 // One group of L elements from element i, register k taking elements i + k W on.

@@ -57,7 +57,7 @@ inline constexpr bool has_masked_add = false;
 // Declared everywhere so that the discarded branch in masked_combine names something;
 // defined only where AVX-512 is enabled.
 template <class Acc, class A>
-inline xsimd::batch<Acc, A> masked_add(const xsimd::batch<Acc, A>& a,
+SIMDREDUCE_ALWAYS_INLINE xsimd::batch<Acc, A> masked_add(const xsimd::batch<Acc, A>& a,
                                        const xsimd::batch_bool<Acc, A>& keep,
                                        const xsimd::batch<Acc, A>& b) noexcept;
 
@@ -70,7 +70,7 @@ inline constexpr bool has_masked_add<
                      (sizeof(Acc) >= 4 || XSIMD_WITH_AVX512BW)>> = true;
 
 template <class Acc, class A>
-inline xsimd::batch<Acc, A> masked_add(const xsimd::batch<Acc, A>& a,
+SIMDREDUCE_ALWAYS_INLINE xsimd::batch<Acc, A> masked_add(const xsimd::batch<Acc, A>& a,
                                        const xsimd::batch_bool<Acc, A>& keep,
                                        const xsimd::batch<Acc, A>& b) noexcept {
     const auto k = static_cast<typename xsimd::batch_bool<Acc, A>::register_type>(keep);
@@ -123,7 +123,7 @@ struct plus {
     }
 
     template <class Acc, class A>
-    static xsimd::batch<Acc, A> combine(const xsimd::batch<Acc, A>& a,
+    SIMDREDUCE_ALWAYS_INLINE static xsimd::batch<Acc, A> combine(const xsimd::batch<Acc, A>& a,
                                         const xsimd::batch<Acc, A>& b) noexcept {
         return a + b;  // vector integer adds wrap; they have no undefined behaviour
     }
@@ -132,7 +132,7 @@ struct plus {
     // value's register (SSE, AVX2) this is an and plus one add or subtract, or for floats the
     // blend the masking variant M asks for (see masking above).
     template <masking M = masking::automatic, class Acc, class A>
-    static xsimd::batch<Acc, A> masked_combine(const xsimd::batch<Acc, A>& a,
+    SIMDREDUCE_ALWAYS_INLINE static xsimd::batch<Acc, A> masked_combine(const xsimd::batch<Acc, A>& a,
                                                const xsimd::batch_bool<Acc, A>& keep,
                                                const xsimd::batch<Acc, A>& b) noexcept {
         using batch = xsimd::batch<Acc, A>;

@@ -4,15 +4,17 @@
 
 // How the engine reads: a pack is one register of lanes (an xsimd batch, or a plain value on
 // the scalar path), and an input is one or two streams of elements, each converted to the
-// reducer's lane type as it is loaded. Nothing here reads outside [p, p + n): the partial
-// last register goes through an identity-filled stack copy.
+// reducer's lane type as it is loaded. Nothing here reads outside [p, p + n): a partial
+// register is a masked load or an identity-filled stack copy.
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <utility>
 #include <type_traits>
 
 #include "../arch.hpp"
 #include "../detail/config.hpp"
+#include "masked_load.hpp"
 #include "prefetch.hpp"
 
 namespace simdreduce {
@@ -62,27 +64,31 @@ struct pack {
         }
     }
 
-    // The first `count` < width elements, then `fill` (a stack copy, never a wide load past
-    // the end: the partial register may sit right before an unmapped page).
+    // The first `count` < width elements, then `fill`: never a wide load past the end, which
+    // may sit right before an unmapped page.
     template <class T>
     static type load_first(const T* p, std::size_t count, Lane fill) {
-        alignas(64) Lane buffer[width];
-        for (std::size_t j = 0; j < width; ++j) {
-            buffer[j] = j < count ? static_cast<Lane>(p[j]) : fill;
-        }
-        return type::load_aligned(buffer);
+        return load_part(p, 0, count, fill);
     }
 
     static mask first_lanes(std::size_t count) { return lanes_between(0, count); }
 
-    // Positions [pos, pos + count) from p[0], p[1], ...; the others `fill`.
+    // Positions [pos, pos + count) from p[0], p[1], ...; the others `fill`. With a masked load
+    // where the lanes are the elements and the CPU has one (masked_load.hpp); the register's
+    // address, pos lanes before p, is computed as an integer, since it may lie before the
+    // array.
     template <class T>
     static type load_part(const T* p, std::size_t pos, std::size_t count, Lane fill) {
-        alignas(64) Lane buffer[width];
-        for (std::size_t j = 0; j < width; ++j) {
-            buffer[j] = j >= pos && j - pos < count ? static_cast<Lane>(p[j - pos]) : fill;
+        if constexpr (std::is_same<T, Lane>::value && has_masked_load<Arch, Lane>::value) {
+            const auto base = reinterpret_cast<const Lane*>(reinterpret_cast<std::uintptr_t>(p) - pos * sizeof(Lane));
+            return masked_load<Arch>(base, lanes_between(pos, pos + count), fill);
+        } else {
+            alignas(64) Lane buffer[width];
+            for (std::size_t j = 0; j < width; ++j) {
+                buffer[j] = j >= pos && j - pos < count ? static_cast<Lane>(p[j - pos]) : fill;
+            }
+            return type::load_aligned(buffer);
         }
-        return type::load_aligned(buffer);
     }
 
     // Two compares with the lane numbers, not a bool array: xsimd 8.1 builds an AVX-512 mask

@@ -14,13 +14,16 @@
 //   bias                         what step adds to every element (to make it unsigned)
 //   zero(), wide_zero(), step(narrow&, register), flush(wide&, narrow), drain(wide)
 // Integer sums are exact, so the order is free: the loop starts its loads at the first
-// register boundary and adds the elements before it, and the tail, one by one.
+// register boundary, and takes the elements before it and the tail as partial registers (or
+// one by one, where the CPU has no masked load for them).
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
 
 #include "../arch.hpp"
 #include "../detail/config.hpp"
+#include "loads.hpp"
+#include "masked_load.hpp"
 #include "prefetch.hpp"
 #include "wideners/byte_pairs.hpp"
 #include "wideners/byte_sad.hpp"
@@ -50,13 +53,6 @@ std::uint64_t fold_widening(const T* p, std::size_t n, std::size_t fetch_until) 
     constexpr std::size_t width = batch::size, K = W::accumulators, group = K * width;
     static_assert(sizeof(E) == sizeof(T), "a widener reads T or its unsigned twin");
     std::uint64_t total = 0;
-    std::size_t i = 0;
-    if (n >= 2 * group) {  // below two groups the head would cost more than split loads
-        const auto address = reinterpret_cast<std::uintptr_t>(p);
-        const std::size_t head = address % sizeof(T) == 0 ? (sizeof(batch) - address % sizeof(batch)) % sizeof(batch) / sizeof(T) : 0;
-        for (; i < head; ++i) total += widen_bits(p[i]);
-    }
-    const std::size_t vector_begin = i;
     // Reading T through its unsigned twin, or through unsigned char, is allowed by the aliasing
     // rules.
     const E* q = reinterpret_cast<const E*>(p);
@@ -70,6 +66,33 @@ std::uint64_t fold_widening(const T* p, std::size_t n, std::size_t fetch_until) 
             flushes = 0;
         }
     };
+    // Where the CPU has masked loads (masked_load.hpp) and a register holds more than 16
+    // elements, a partial register of the head or the tail is one step and a flush: its other
+    // lanes hold the element the step adds nothing for (x ^ bias is 0), so they need no
+    // correction. Otherwise those elements are added one by one, which is cheaper for 16 or
+    // fewer: on a Zen 5 EPYC at 16 mod 64, the AVX-512 int8 sum of 4 KiB ran 1.35x faster with
+    // the masked head and tail, the int32 sum 0.92x as fast.
+    constexpr bool masked = has_masked_load<Arch, E>::value && width > 16;
+    const E nothing = static_cast<E>(W::bias);
+    // Generic, so that it is compiled only where it is called: where masked is true.
+    const auto step_part = [&](auto base, std::size_t from, std::size_t to) SIMDREDUCE_INLINE_LAMBDA {
+        typename W::narrow part = W::zero();
+        W::step(part, masked_load<Arch>(base, pack<Arch, E>::lanes_between(from, to), nothing));
+        flush(part);
+    };
+    std::size_t i = 0, vector_begin = 0;
+    if (n >= 2 * group) {  // below two groups the head would cost more than split loads
+        const auto address = reinterpret_cast<std::uintptr_t>(p);
+        const std::size_t head = address % sizeof(T) == 0 ? (sizeof(batch) - address % sizeof(batch)) % sizeof(batch) / sizeof(T) : 0;
+        if constexpr (masked) {
+            // The register that ends at the first boundary; its first lanes lie before p.
+            if (head != 0) step_part(reinterpret_cast<const E*>(address - (width - head) * sizeof(E)), width - head, width);
+            i = head;
+        } else {
+            for (; i < head; ++i) total += widen_bits(p[i]);
+            vector_begin = i;
+        }
+    }
     const std::size_t groups = (n - i) / group;
     for (std::size_t g = 0; g < groups;) {
         const std::size_t stop = groups - g < W::steps_per_flush ? groups : g + W::steps_per_flush;
@@ -96,6 +119,10 @@ std::uint64_t fold_widening(const T* p, std::size_t n, std::size_t fetch_until) 
         typename W::narrow last = W::zero();
         for (; n - i >= width; i += width) W::step(last, batch::load_unaligned(q + i));
         flush(last);
+    }
+    if constexpr (masked) {
+        if (i < n) step_part(q + i, 0, n - i);
+        i = n;
     }
     total += W::drain(wide);
     total -= std::uint64_t(i - vector_begin) * W::bias;

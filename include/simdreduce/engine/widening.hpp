@@ -14,8 +14,8 @@
 //   bias                         what step adds to every element (to make it unsigned)
 //   zero(), wide_zero(), step(narrow&, register), flush(wide&, narrow), drain(wide)
 // Integer sums are exact, so the order is free: the loop starts its loads at the first
-// register boundary, and takes the elements before it and the tail as partial registers (or
-// one by one, where the CPU has no masked load for them).
+// register boundary, and takes the elements before it and the tail as masked partial
+// registers, or one by one where that is cheaper or the CPU has no masked load (below).
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>

@@ -40,7 +40,13 @@ struct has_masked_load<A, Lane,
 #endif
 
 // The lanes of `keep` from the register at `base`, `fill` elsewhere; only where
-// has_masked_load.
+// has_masked_load. Declared on every target, so that a discarded call still names something;
+// defined where the loads exist.
+template <class A, class Lane>
+SIMDREDUCE_ALWAYS_INLINE xsimd::batch<Lane, A> masked_load(const Lane* base, const xsimd::batch_bool<Lane, A>& keep,
+                                                          Lane fill) noexcept;
+
+#if XSIMD_WITH_AVX2 || XSIMD_WITH_AVX512F
 template <class A, class Lane>
 SIMDREDUCE_ALWAYS_INLINE xsimd::batch<Lane, A> masked_load(const Lane* base, const xsimd::batch_bool<Lane, A>& keep,
                                                           Lane fill) noexcept {
@@ -79,6 +85,7 @@ SIMDREDUCE_ALWAYS_INLINE xsimd::batch<Lane, A> masked_load(const Lane* base, con
 #endif
     }
 }
+#endif
 
 }  // namespace detail
 }  // namespace engine

@@ -51,7 +51,12 @@ for configuration in "${configurations[@]}"; do
     # -O1 and line tables only, as ASan's documentation advises, and two paths: the portable
     # one and AVX2 (the others run in every unsanitized configuration). Instrumented, the
     # engine's loops take minutes a file to compile (845 s for one at -O2 -g with GCC 12).
-    options+=("-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG" "-DSIMDREDUCE_TEST_PATHS=scalar;avx2")
+    # GCC's build took 2.4 times as long as Clang's (13 min 51 s against 5 min 45 s), so it
+    # builds the AVX2 path tests only; Clang's covers the scalar path under the same
+    # sanitizers, and the dispatch tests of both still run the scalar path.
+    sanitized_paths="scalar;avx2"
+    [ "$compiler" = "g++" ] && sanitized_paths="avx2"
+    options+=("-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG" "-DSIMDREDUCE_TEST_PATHS=$sanitized_paths")
     ctest_options+=(-LE "qemu|symbols")
     werror=OFF  # GCC 12 with ASan warns falsely inside libstdc++; the other builds keep -Werror
   fi

@@ -40,10 +40,10 @@ std::vector<std::size_t> parse_sizes(const char* text) {
     return sizes;
 }
 
-// Registers one target's rows, its rows without the block tree and its masking variants, when this program compiled
-// the target (the same list as dispatch) and this CPU runs it. `tables` names the target's
-// kernel tables; a generic lambda's body is compiled only where it is called, so a target that
-// was not built is never named.
+// Registers one target's rows, its rows without the block tree and its masking variants, when
+// this program compiled the target (the same list as dispatch) and this CPU runs it. `tables`
+// names the target's function tables; a generic lambda's body is compiled only where it is
+// called, so a target that was not built is never named.
 template <simdreduce::dispatch::path P, class Tables>
 void register_target(const char* name, bool runs, const std::vector<std::size_t>& sizes, Tables tables) {
     if constexpr (simdreduce::dispatch::compiled(P)) {

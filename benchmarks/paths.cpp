@@ -14,24 +14,20 @@ double sum_f64(const double* p, std::size_t n) { return sr::sum<arch>(p, n); }
 std::int64_t sum_i32(const std::int32_t* p, std::size_t n) { return sr::sum<arch>(p, n); }
 std::int64_t sum_i8(const std::int8_t* p, std::size_t n) { return sr::sum<arch>(p, n); }
 std::uint64_t sum_u8(const std::uint8_t* p, std::size_t n) { return sr::sum<arch>(p, n); }
-float filter_map_sum_f32(const float* p, std::size_t n) {
-    return sr::filter_map_sum<arch>(p, n, [](auto x) { return x > 0; }, [](auto x) { return x * x; });
-}
+const auto positive = [](auto x) { return x > 0; };
+const auto square = [](auto x) { return x * x; };
+float filter_map_sum_f32(const float* p, std::size_t n) { return sr::filter_map_sum<arch>(p, n, positive, square); }
 
 // The filtered sum in each masking variant, where the path has both (reducers/plus.hpp): the
 // rows above run the one this CPU's vendor gets, these run both on every machine.
 template <sr::reducers::masking M>
 float filter_map_sum_f32_as(const float* p, std::size_t n) {
-    const auto positive = [](auto x) { return x > 0; };
-    const auto square = [](auto x) { return x * x; };
     const sr::filter_map_sum_reducer<float, decltype(positive), decltype(square)> automatic{positive, square};
     return sr::engine::run<arch>(automatic.template with_masking<M>(), sr::engine::input<float>{p}, n);
 }
 template <sr::reducers::masking M>
 constexpr float (*filter_map_sum_f32_variant())(const float*, std::size_t) {
-    if constexpr (sr::detail::is_scalar_arch<arch>) {
-        return nullptr;
-    } else if constexpr (sr::reducers::has_blend_variant<float, arch>) {
+    if constexpr (sr::reducers::has_blend_variant<float, arch>) {
         return filter_map_sum_f32_as<M>;
     } else {
         return nullptr;

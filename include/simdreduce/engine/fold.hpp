@@ -143,9 +143,7 @@ SIMDREDUCE_ALWAYS_INLINE auto with_prefetch(std::size_t fetch_until, F&& f) {
 // True when R leaves its masking variant to the engine and Arch has both (reducers/plus.hpp).
 template <class Arch, class R>
 constexpr bool chooses_masking() {
-    if constexpr (simdreduce::detail::is_scalar_arch<Arch>) {
-        return false;
-    } else if constexpr (reducers::has_masking_variant<R>) {
+    if constexpr (reducers::has_masking_variant<R>) {
         return R::masking_variant == reducers::masking::automatic &&
                reducers::has_blend_variant<typename R::lane_type, Arch>;
     } else {
@@ -165,12 +163,17 @@ SIMDREDUCE_ALWAYS_INLINE auto with_masking(const R& r, F&& f) {
     }
 }
 
+// The 64-bit sum of a widening reducer's elements, with the widener Arch has for them.
+template <class Arch, class R, bool Prefetch, class In>
+std::uint64_t widened_bits(const In& in, std::size_t n, std::size_t fetch_until) {
+    return fold_widening<Arch, widener_for<Arch, typename R::narrow_type>, Prefetch>(in.first, n, fetch_until);
+}
+
 // One call, by the loop R takes on Arch.
 template <class Arch, class R, bool Prefetch, class In>
 typename R::result_type fold_call(const R& r, const In& in, std::size_t n, std::size_t fetch_until) {
     if constexpr (widens_on<Arch, R>) {
-        using W = widener_for<Arch, typename R::narrow_type>;
-        return r.finish(fold_widening<Arch, W, Prefetch>(in.first, n, fetch_until));
+        return r.finish(widened_bits<Arch, R, Prefetch>(in, n, fetch_until));
     } else {
         return fold_whole<Arch, R, Prefetch>(r, in, n, fetch_until);
     }
@@ -196,12 +199,11 @@ std::size_t run_piece(const R& r, const In& in, std::size_t n, std::size_t first
     if constexpr (detail::widens_on<Arch, R>) {
         // Exact: one node holds the whole piece, its total in lane 0.
         if (n == 0) return 0;
-        using W = detail::widener_for<Arch, typename R::narrow_type>;
         const std::size_t fetch_until = detail::prefetch_until<Arch, R, In>(n);
         out[0].first_block = first_block;
         out[0].level = 0;
         out[0].lanes[0] = detail::with_prefetch<Arch, R>(fetch_until, [&](auto prefetch) {
-            return detail::fold_widening<Arch, W, decltype(prefetch)::value>(in.first, n, fetch_until);
+            return detail::widened_bits<Arch, R, decltype(prefetch)::value>(in, n, fetch_until);
         });
         for (std::size_t j = 1; j < reducers::lanes<R>; ++j) out[0].lanes[j] = r.identity();
         return 1;

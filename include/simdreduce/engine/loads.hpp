@@ -142,8 +142,8 @@ SIMDREDUCE_ALWAYS_INLINE typename P::type step_at(const R& r, const typename P::
 // -O2 (which does not inline it by itself) then kept all 8 accumulators of the AVX2 filtered
 // sum in memory, in every loop of the function (0.71x of -O3 from 256 KiB, Zen 5 EPYC).
 template <class P, class R, class In>
-SIMDREDUCE_ALWAYS_INLINE typename P::type masked_step_at(const R& r, const typename P::type& lane, const In& in, std::size_t i,
-                                std::size_t count) {
+SIMDREDUCE_ALWAYS_INLINE typename P::type masked_step_at(const R& r, const typename P::type& lane, const In& in,
+                                                         std::size_t i, std::size_t count) {
     const auto valid = P::first_lanes(count);
     const auto first = P::load_first(in.first + i, count, r.identity());
     if constexpr (two_streams<In>) {

@@ -4,6 +4,7 @@
 
 #include <type_traits>
 
+#include "../arch.hpp"
 #include "../detail/config.hpp"
 #include "../detail/xsimd_compat.hpp"
 
@@ -36,16 +37,26 @@ inline constexpr bool mask_shares_value_register =
 // a + (-0) are a, signed zeros included. Only the sign of a NaN that map makes may differ.
 enum class masking { automatic, and_subtract, blend };
 
-// True where the two forms above exist. (xsimd 8.1 derives avx from generic, not from
-// sse4_2, so both bases are named.)
+namespace detail {
 template <class Acc, class A>
-inline constexpr bool has_blend_variant =
+constexpr bool blend_variant_exists() {
 #if defined(__x86_64__) || defined(__i386__)
-    mask_shares_value_register<Acc, A> && std::is_floating_point<Acc>::value &&
-    (std::is_base_of<xsimd::sse4_1, A>::value || std::is_base_of<xsimd::avx, A>::value);
+    if constexpr (simdreduce::detail::is_scalar_arch<A>) {
+        return false;  // no batch to ask about
+    } else {
+        return mask_shares_value_register<Acc, A> && std::is_floating_point<Acc>::value &&
+               (std::is_base_of<xsimd::sse4_1, A>::value || std::is_base_of<xsimd::avx, A>::value);
+    }
 #else
-    false;
+    return false;
 #endif
+}
+}  // namespace detail
+
+// True where the two forms above exist: false on the scalar path, which has no registers.
+// (xsimd 8.1 derives avx from generic, not from sse4_2, so both bases are named.)
+template <class Acc, class A>
+inline constexpr bool has_blend_variant = detail::blend_variant_exists<Acc, A>();
 
 namespace detail {
 
@@ -58,8 +69,8 @@ inline constexpr bool has_masked_add = false;
 // defined only where AVX-512 is enabled.
 template <class Acc, class A>
 SIMDREDUCE_ALWAYS_INLINE xsimd::batch<Acc, A> masked_add(const xsimd::batch<Acc, A>& a,
-                                       const xsimd::batch_bool<Acc, A>& keep,
-                                       const xsimd::batch<Acc, A>& b) noexcept;
+                                                         const xsimd::batch_bool<Acc, A>& keep,
+                                                         const xsimd::batch<Acc, A>& b) noexcept;
 
 #if XSIMD_WITH_AVX512F
 template <class Acc, class A>
@@ -71,8 +82,8 @@ inline constexpr bool has_masked_add<
 
 template <class Acc, class A>
 SIMDREDUCE_ALWAYS_INLINE xsimd::batch<Acc, A> masked_add(const xsimd::batch<Acc, A>& a,
-                                       const xsimd::batch_bool<Acc, A>& keep,
-                                       const xsimd::batch<Acc, A>& b) noexcept {
+                                                         const xsimd::batch_bool<Acc, A>& keep,
+                                                         const xsimd::batch<Acc, A>& b) noexcept {
     const auto k = static_cast<typename xsimd::batch_bool<Acc, A>::register_type>(keep);
     const auto va = static_cast<typename xsimd::batch<Acc, A>::register_type>(a);
     const auto vb = static_cast<typename xsimd::batch<Acc, A>::register_type>(b);
@@ -124,7 +135,7 @@ struct plus {
 
     template <class Acc, class A>
     SIMDREDUCE_ALWAYS_INLINE static xsimd::batch<Acc, A> combine(const xsimd::batch<Acc, A>& a,
-                                        const xsimd::batch<Acc, A>& b) noexcept {
+                                                                 const xsimd::batch<Acc, A>& b) noexcept {
         return a + b;  // vector integer adds wrap; they have no undefined behaviour
     }
 
@@ -133,8 +144,8 @@ struct plus {
     // blend the masking variant M asks for (see masking above).
     template <masking M = masking::automatic, class Acc, class A>
     SIMDREDUCE_ALWAYS_INLINE static xsimd::batch<Acc, A> masked_combine(const xsimd::batch<Acc, A>& a,
-                                               const xsimd::batch_bool<Acc, A>& keep,
-                                               const xsimd::batch<Acc, A>& b) noexcept {
+                                                                        const xsimd::batch_bool<Acc, A>& keep,
+                                                                        const xsimd::batch<Acc, A>& b) noexcept {
         using batch = xsimd::batch<Acc, A>;
         using register_type = typename batch::register_type;
         if constexpr (mask_shares_value_register<Acc, A>) {

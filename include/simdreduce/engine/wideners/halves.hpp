@@ -28,7 +28,10 @@ struct halves_widener {
         batch s, h;
     };
     using wide = xsimd::batch<std::uint64_t, Arch>;
-    static constexpr std::size_t accumulators = 2;
+    // 4 registers a group, 8 accumulator registers: on a Zen 5 EPYC the AVX2 sum of 256 KiB
+    // read 166 GB/s against 117 with 2 (124 for the hand-written vpmovsxdq loop), SSE2 and
+    // SSE4.2 1.2-1.4x faster at every size, AVX-512 1.27x at 16 KiB.
+    static constexpr std::size_t accumulators = 4;
     static constexpr std::size_t steps_per_flush = std::size_t(1) << 15;
     static constexpr std::size_t flushes_per_drain = ~std::size_t(0);
     static constexpr std::uint64_t bias = 0;

@@ -101,6 +101,18 @@ TEST_CASE("64-bit integer sums wrap modulo 2^64 near the extremes", "[sum][integ
     REQUIRE(sr::sum<arch>(u) == std::uint64_t(0) - n);
 }
 
+// True when n elements give one of the 32-bit halves widener's accumulators more than 2^16
+// registers, where a flush every 2^17 would overflow it (the scalar path adds 64-bit lanes).
+template <class A, class T>
+constexpr bool halves_overflow_within(std::size_t n) {
+    if constexpr (sr::detail::is_scalar_arch<A>) {
+        return true;
+    } else {
+        using W = sr::engine::detail::halves_widener<A, T>;
+        return n > (std::size_t(1) << 16) * W::accumulators * W::batch::size;
+    }
+}
+
 TEMPLATE_TEST_CASE("narrow integers widen to 64 bits exactly at their extremes", "[sum][integer]",
                    std::int8_t, std::uint8_t, std::int16_t, std::uint16_t, std::int32_t,
                    std::uint32_t) {
@@ -109,7 +121,10 @@ TEMPLATE_TEST_CASE("narrow integers widen to 64 bits exactly at their extremes",
     // Long enough to cross the internal 16- and 32-bit partial-sum blocks many times. The 32-bit
     // halves overflow once one of 4 accumulators takes more than 2^16 registers without a
     // flush, past 4 Mi elements on AVX-512: a flush every 2^17 registers fails there too.
-    const std::size_t n = sizeof(T) == 4 ? std::size_t(5) << 20 : std::size_t(3) << 20;
+    constexpr std::size_t n = sizeof(T) == 4 ? std::size_t(5) << 20 : std::size_t(3) << 20;
+    if constexpr (sizeof(T) == 4) {
+        static_assert(halves_overflow_within<arch, T>(n), "more accumulators or wider registers: lengthen the test");
+    }
     for (T extreme : {std::numeric_limits<T>::min(), std::numeric_limits<T>::max()}) {
         std::vector<T> v(n + 5, extreme);
         for (std::size_t len : {n, n + 1, n + 5}) {

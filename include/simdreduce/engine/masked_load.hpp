@@ -87,6 +87,44 @@ SIMDREDUCE_ALWAYS_INLINE xsimd::batch<Lane, A> masked_load(const Lane* base, con
 }
 #endif
 
+// AVX2 has no masked load of bytes or 16-bit lanes, but vpmaskmovd reads whole dwords
+// without touching the others: lanes [from, to) of such a register, from and to multiples of
+// the 4 / sizeof(Lane) lanes of a dword, come in one load, where one by one they would be up to
+// 31 dependent scalar adds. At 16 mod 64 the AVX2 uint8 sum of 16 KiB, with a 16-byte head
+// and a 16-byte tail, ran at 0.94x its aligned speed with those adds (Zen 5 EPYC).
+template <class A, class Lane, class = void>
+struct has_dword_masked_load : std::false_type {};
+
+#if XSIMD_WITH_AVX2
+template <class A, class Lane>
+struct has_dword_masked_load<A, Lane,
+                             std::enable_if_t<std::is_base_of<xsimd::avx2, A>::value &&
+                                              lane_register_bytes<A, Lane> == 32 && sizeof(Lane) < 4>>
+    : std::true_type {};
+#endif
+
+// Lanes [from, to) of the register at `base`, `fill` elsewhere; only where
+// has_dword_masked_load, from and to on dword boundaries. Declared everywhere, like
+// masked_load.
+template <class A, class Lane>
+SIMDREDUCE_ALWAYS_INLINE xsimd::batch<Lane, A> masked_load_dwords(const Lane* base, std::size_t from, std::size_t to,
+                                                                 Lane fill) noexcept;
+
+#if XSIMD_WITH_AVX2
+template <class A, class Lane>
+SIMDREDUCE_ALWAYS_INLINE xsimd::batch<Lane, A> masked_load_dwords(const Lane* base, std::size_t from, std::size_t to,
+                                                                 Lane fill) noexcept {
+    constexpr std::size_t per_dword = 4 / sizeof(Lane);
+    const __m256i dword = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    const __m256i below_to = _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<int>(to / per_dword)), dword);
+    const __m256i below_from = _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<int>(from / per_dword)), dword);
+    const __m256i keep = _mm256_andnot_si256(below_from, below_to);
+    const __m256i filled = xsimd::batch<Lane, A>(fill);
+    const __m256i loaded = _mm256_maskload_epi32(reinterpret_cast<const int*>(base), keep);
+    return xsimd::batch<Lane, A>(_mm256_blendv_epi8(filled, loaded, keep));
+}
+#endif
+
 }  // namespace detail
 }  // namespace engine
 }  // namespace simdreduce

@@ -71,13 +71,20 @@ std::uint64_t fold_widening(const T* p, std::size_t n, std::size_t fetch_until) 
     // lanes hold the element the step adds nothing for (x ^ bias is 0), so they need no
     // correction. Otherwise those elements are added one by one, which is cheaper for 16 or
     // fewer: on a Zen 5 EPYC at 16 mod 64, the AVX-512 int8 sum of 4 KiB ran 1.35x faster with
-    // the masked head and tail, the int32 sum 0.92x as fast.
-    constexpr bool masked = has_masked_load<Arch, E>::value && width > 16;
+    // the masked head and tail, the int32 sum 0.92x as fast. AVX2 loads bytes and 16-bit lanes
+    // a dword at a time: the at most 3 elements of a partial dword at either end go one by one.
+    constexpr bool lane_masked = has_masked_load<Arch, E>::value;
+    constexpr bool masked = (lane_masked || has_dword_masked_load<Arch, E>::value) && width > 16;
+    constexpr std::size_t grain = lane_masked ? 1 : 4 / sizeof(E);  // lanes a masked load takes at once
     const E nothing = static_cast<E>(W::bias);
     // Generic, so that it is compiled only where it is called: where masked is true.
     const auto step_part = [&](auto base, std::size_t from, std::size_t to) SIMDREDUCE_INLINE_LAMBDA {
         typename W::narrow part = W::zero();
-        W::step(part, masked_load<Arch>(base, pack<Arch, E>::lanes_between(from, to), nothing));
+        if constexpr (lane_masked) {
+            W::step(part, masked_load<Arch>(base, pack<Arch, E>::lanes_between(from, to), nothing));
+        } else {
+            W::step(part, masked_load_dwords<Arch>(base, from, to, nothing));
+        }
         flush(part);
     };
     std::size_t i = 0, vector_begin = 0;
@@ -85,8 +92,15 @@ std::uint64_t fold_widening(const T* p, std::size_t n, std::size_t fetch_until) 
         const auto address = reinterpret_cast<std::uintptr_t>(p);
         const std::size_t head = address % sizeof(T) == 0 ? (sizeof(batch) - address % sizeof(batch)) % sizeof(batch) / sizeof(T) : 0;
         if constexpr (masked) {
-            // The register that ends at the first boundary; its first lanes lie before p.
-            if (head != 0) step_part(reinterpret_cast<const E*>(address - (width - head) * sizeof(E)), width - head, width);
+            // The register that ends at the first boundary holds the head in its last lanes,
+            // from lane width - head; its first lanes lie before p. The loads start at the
+            // first lane on a dword boundary, the elements before it go one by one.
+            if (head != 0) {
+                const std::size_t from = (width - head + grain - 1) / grain * grain;
+                for (; i < from - (width - head); ++i) total += widen_bits(p[i]);
+                vector_begin = i;
+                if (from < width) step_part(reinterpret_cast<const E*>(address - (width - head) * sizeof(E)), from, width);
+            }
             i = head;
         } else {
             for (; i < head; ++i) total += widen_bits(p[i]);
@@ -121,8 +135,9 @@ std::uint64_t fold_widening(const T* p, std::size_t n, std::size_t fetch_until) 
         flush(last);
     }
     if constexpr (masked) {
-        if (i < n) step_part(q + i, 0, n - i);
-        i = n;
+        const std::size_t loaded = (n - i) / grain * grain;
+        if (loaded != 0) step_part(q + i, 0, loaded);
+        i += loaded;
     }
     total += W::drain(wide);
     total -= std::uint64_t(i - vector_begin) * W::bias;

@@ -4,6 +4,8 @@
 #include <simdreduce/dispatch.hpp>
 #include <simdreduce/simdreduce.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -56,6 +58,26 @@ void require_same_as_scalar_for_every_type_path(const std::string& p) {
         const Acc expected = sr::sum<sr::scalar>(data.data(), n);
         REQUIRE(test::same_bits(sd::sum(data.data(), n), expected));
         REQUIRE(expected == test::exact_sum_as<Acc>(data.data(), n));
+        // min and max in every form: the scalar path's bits, and the values a plain loop finds.
+        REQUIRE(test::same_bits(sd::min(data.data(), n), sr::min<sr::scalar>(data.data(), n)));
+        REQUIRE(test::same_bits(sd::max(data.data(), n), sr::max<sr::scalar>(data.data(), n)));
+        REQUIRE(test::same_bits(sd::min(data.data(), n, sr::skip_nan), sr::min<sr::scalar>(data.data(), n)));
+        REQUIRE(test::same_bits(sd::max(data.data(), n, sr::skip_nan), sr::max<sr::scalar>(data.data(), n)));
+        if (n > 0) {
+            REQUIRE(sd::min(data.data(), n) == *std::min_element(data.data(), data.data() + n));
+            REQUIRE(sd::max(data.data(), n) == *std::max_element(data.data(), data.data() + n));
+        }
+    }
+    auto with_nan = test::random_floats<double>(1000, 21, 10.0);
+    if constexpr (std::is_floating_point<T>::value) {
+        with_nan[400] = std::numeric_limits<double>::quiet_NaN();
+        with_nan[401] = -0.0;
+        const std::vector<T> v(with_nan.begin(), with_nan.end());
+        INFO("path " << p << ", with a NaN");
+        REQUIRE(std::isnan(sd::min(v)));
+        REQUIRE(test::same_bits(sd::min(v, sr::skip_nan), sr::min<sr::scalar>(v, sr::skip_nan)));
+        REQUIRE(test::same_bits(sd::max(v, sr::skip_nan), sr::max<sr::scalar>(v, sr::skip_nan)));
+        REQUIRE(!std::isnan(sd::max(v, sr::skip_nan)));
     }
 }
 

@@ -7,6 +7,7 @@
 // (CMake) or the manual recipe in the README, which compile the per-architecture kernels.
 //
 //   sr::dispatch::sum(p, n)                    same results as sr::sum<best path>(p, n)
+//   sr::dispatch::min(v), max(v, sr::skip_nan) and the other forms of min and max
 //   sr::dispatch::filter_map_sum(v, pred, map) pred, map: named functors listed in KERNELS
 //   sr::dispatch::fold(reducer, p, n, offset)  a piece's mergeable state, as sr::fold
 //   sr::dispatch::active_arch()                "avx2", "sse2", ...
@@ -204,7 +205,7 @@ inline void reset() noexcept {
 
 // The same overloads as simdreduce::sum, filter_map_sum and fold (api/reduce.hpp), with the
 // same results, on the active path. Each kernel they run must be compiled in: the built-in
-// list has sum_kernel<T> for every element type; others go in the target's KERNELS list, or
+// list has sum, min and max for every element type; others go in the target's KERNELS list, or
 // the link fails naming the missing simdreduce::dispatch::entry<...>.
 
 /// Returns the sum of [p, p + n) in Acc on the active path; needs sum_kernel<T, Acc>.
@@ -254,6 +255,54 @@ auto filter_map_sum(const Range& r, const Pred& pred, const Map& map) {
 template <class Range, class Pred, class Map, class Acc, simdreduce::detail::enable_if_range<Range> = 0>
 Acc filter_map_sum(const Range& r, const Pred& pred, const Map& map, accumulate_in_t<Acc> acc) {
     return dispatch::filter_map_sum(std::data(r), std::size(r), pred, map, acc);
+}
+
+/// Returns the smallest element of [p, p + n) on the active path: simdreduce::min's bits.
+template <class T>
+T min(const T* p, std::size_t n) {
+    return detail::run(min_kernel<T>{}, p, n);
+}
+
+/// Returns the smallest element of [p, p + n), ignoring NaN, on the active path.
+template <class T>
+T min(const T* p, std::size_t n, skip_nan_t) {
+    return detail::run(min_kernel<T, reducers::nan_policy::skip>{}, p, n);
+}
+
+/// Returns the smallest element of a contiguous range on the active path.
+template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
+auto min(const Range& r) {
+    return dispatch::min(std::data(r), std::size(r));
+}
+
+/// Returns the smallest element of a contiguous range, ignoring NaN, on the active path.
+template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
+auto min(const Range& r, skip_nan_t skip) {
+    return dispatch::min(std::data(r), std::size(r), skip);
+}
+
+/// Returns the largest element of [p, p + n) on the active path: simdreduce::max's bits.
+template <class T>
+T max(const T* p, std::size_t n) {
+    return detail::run(max_kernel<T>{}, p, n);
+}
+
+/// Returns the largest element of [p, p + n), ignoring NaN, on the active path.
+template <class T>
+T max(const T* p, std::size_t n, skip_nan_t) {
+    return detail::run(max_kernel<T, reducers::nan_policy::skip>{}, p, n);
+}
+
+/// Returns the largest element of a contiguous range on the active path.
+template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
+auto max(const Range& r) {
+    return dispatch::max(std::data(r), std::size(r));
+}
+
+/// Returns the largest element of a contiguous range, ignoring NaN, on the active path.
+template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
+auto max(const Range& r, skip_nan_t skip) {
+    return dispatch::max(std::data(r), std::size(r), skip);
 }
 
 /// Returns the mergeable state of reducer r over the n elements from p, p[0] being element

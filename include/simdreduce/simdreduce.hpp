@@ -10,6 +10,7 @@
 
 #include "arch.hpp"
 #include "reducers/accumulator.hpp"
+#include "api/extrema.hpp"
 #include "api/reduce.hpp"
 #include "version.hpp"
 

@@ -79,13 +79,14 @@ public:
             throw std::invalid_argument("simdreduce::partial_state::finish: the state begins at element " +
                                         std::to_string(begin_) + "; merge the pieces before it first");
         }
-        alignas(64) typename R::lane_type lanes[reducers::lanes<R>];
+        alignas(64) reducers::lane_state<R> lanes[reducers::lanes<R>];
         if (nodes_.empty()) {
             for (auto& lane : lanes) lane = reducer_.identity();
         } else {
             engine::detail::merge_from_right<simdreduce::scalar, R>(nodes_.data(), nodes_.size(), lanes);
         }
-        return reducer_.finish(engine::detail::halve_lanes<simdreduce::scalar, R, reducers::lanes<R>>(lanes));
+        return reducers::finish_of(reducer_, engine::detail::halve_lanes<simdreduce::scalar, R, reducers::lanes<R>>(lanes),
+                                   end_);
     }
 
 private:

@@ -52,7 +52,7 @@ SIMDREDUCE_ALWAYS_INLINE std::size_t misaligned_head(const In& in) {
 // count hold the identity.
 template <class P, class R>
 SIMDREDUCE_ALWAYS_INLINE typename P::type keep(const R& r, const typename P::mask& mask, const typename P::type& x) {
-    return xsimd::select(mask, x, typename P::type(r.identity()));
+    return xsimd::select(mask, x, typename P::type(reducers::filler_of(r)));
 }
 
 // A whole block's elements from `start` = its first element + h: B/L - 1 groups, then the
@@ -78,7 +78,7 @@ SIMDREDUCE_ALWAYS_INLINE void fold_head(state_registers<Arch, R>& acc, const R& 
     using L = layout<Arch, R>;
     using P = typename L::pack;
     constexpr std::size_t W = L::width, K = L::registers;
-    acc[K - 1] = r.masked_step(acc[K - 1], P::lanes_between(W - h, W), P::load_part(in.first, W - h, h, r.identity()));
+    acc[K - 1] = r.masked_step(acc[K - 1], P::lanes_between(W - h, W), P::load_part(in.first, W - h, h, reducers::filler_of(r)));
 }
 
 // More than one block, rotated by h, 0 <= h < W (with h == 0 the split register is simply the
@@ -95,11 +95,11 @@ typename R::result_type fold_blocks_rotated(const R& r, const In& in, std::size_
     constexpr std::size_t W = L::width, K = L::registers;
     const std::size_t d = W - h;
     const auto before_boundary = P::lanes_between(0, d), after_boundary = P::lanes_between(d, W);
-    alignas(64) typename R::lane_type stack[L::max_depth][L::lanes];
+    alignas(64) typename L::lane_state stack[L::max_depth][L::lanes];
     state_registers<Arch, R> acc;
     reset<Arch>(acc, r);
     if (h != 0) fold_head<Arch>(acc, r, in, h);
-    typename L::batch straddler(r.identity());
+    typename L::batch straddler(reducers::filler_of(r));
     std::size_t depth = 0, b = 0, begin = 0;
     for (; n - begin > L::block; ++b, begin += L::block) {
         if (b > 0 && h != 0) {
@@ -107,7 +107,7 @@ typename R::result_type fold_blocks_rotated(const R& r, const In& in, std::size_
         }
         fold_block_rotated<Arch, R, Prefetch>(acc, r, in, begin + h, fetch_until);
         const std::size_t s = begin + L::block - d;  // the straddling register's first element
-        straddler = s + W <= n ? P::load(in.first + s) : P::load_first(in.first + s, n - s, r.identity());
+        straddler = s + W <= n ? P::load(in.first + s) : P::load_first(in.first + s, n - s, reducers::filler_of(r));
         acc[K - 1] = r.masked_step(acc[K - 1], before_boundary, keep<P>(r, before_boundary, straddler));
         for (std::size_t carry = b; carry & 1; carry >>= 1) {
             merge_left<Arch, R>(acc, stack[--depth]);
@@ -125,7 +125,7 @@ typename R::result_type fold_blocks_rotated(const R& r, const In& in, std::size_
     while (depth > 0) {
         merge_left<Arch, R>(acc, stack[--depth]);
     }
-    return finish<Arch>(r, acc);
+    return finish<Arch>(r, acc, n);
 }
 
 }  // namespace detail

@@ -47,7 +47,7 @@ struct state_node {
 };
 
 template <class R>
-using node = state_node<typename R::lane_type, reducers::lanes<R>>;
+using node = state_node<reducers::lane_state<R>, reducers::lanes<R>>;
 
 // True when a (left) and b (right) are the two halves of one node.
 template <class Node>
@@ -76,7 +76,7 @@ std::size_t settle(node<R>* nodes, std::size_t count) {
 
 // The state the remaining nodes stand for: merged from the right, into `out`.
 template <class Arch, class R>
-void merge_from_right(const node<R>* nodes, std::size_t count, typename R::lane_type* out) {
+void merge_from_right(const node<R>* nodes, std::size_t count, reducers::lane_state<R>* out) {
     for (std::size_t j = 0; j < reducers::lanes<R>; ++j) {
         out[j] = nodes[count - 1].lanes[j];
     }

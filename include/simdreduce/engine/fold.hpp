@@ -51,7 +51,7 @@ __attribute__((noinline))
 #endif
 typename R::result_type fold_blocks(const R& r, const In& in, std::size_t n, std::size_t fetch_until) {
     using L = layout<Arch, R>;
-    alignas(64) typename R::lane_type stack[L::max_depth][L::lanes];
+    alignas(64) typename L::lane_state stack[L::max_depth][L::lanes];
     state_registers<Arch, R> acc;
     std::size_t depth = 0, b = 0, begin = 0;
     for (; n - begin > L::block; ++b, begin += L::block) {
@@ -67,7 +67,7 @@ typename R::result_type fold_blocks(const R& r, const In& in, std::size_t n, std
     while (depth > 0) {  // the last block's own merges, then the rest from the right
         merge_left<Arch, R>(acc, stack[--depth]);
     }
-    return finish<Arch>(r, acc);
+    return finish<Arch>(r, acc, n);
 }
 
 // One call: [0, n) in the order above. Reads nothing outside the input. Prefetch says whether
@@ -97,7 +97,7 @@ typename R::result_type fold_whole(const R& r, const In& in, std::size_t n, std:
         if (h != 0) fold_head<Arch>(acc, r, in, h);
     }
     fold_span<Arch, R, Prefetch>(acc, r, in, h, n, fetch_until);
-    return finish<Arch>(r, acc);
+    return finish<Arch>(r, acc, n);
 }
 
 // A piece: the n elements from p, where p is element first_block * B of the whole input.
@@ -117,6 +117,7 @@ std::size_t fold_piece(const R& r, const In& in, std::size_t n, std::size_t firs
         fresh.first_block = b;
         fresh.level = 0;
         store<Arch, R>(acc, fresh.lanes);
+        for (std::size_t j = L::lanes; j < reducers::lanes<R>; ++j) fresh.lanes[j] = r.identity();  // fixed registers
         count = settle<Arch, R>(out, count);
         if (end == n) break;
     }

@@ -14,6 +14,7 @@
 
 #include "../arch.hpp"
 #include "../detail/config.hpp"
+#include "../reducers/protocol.hpp"
 #include "masked_load.hpp"
 #include "prefetch.hpp"
 
@@ -145,9 +146,8 @@ template <class In>
 inline constexpr bool two_streams = !std::is_void<typename In::second_type>::value;
 
 // One register of every stream at element i, folded into lane by r.step.
-template <class P, class R, class In>
-SIMDREDUCE_ALWAYS_INLINE typename P::type step_at(const R& r, const typename P::type& lane, const In& in,
-                                                  std::size_t i) {
+template <class P, class R, class S, class In>
+SIMDREDUCE_ALWAYS_INLINE S step_at(const R& r, const S& lane, const In& in, std::size_t i) {
     if constexpr (two_streams<In>) {
         return r.step(lane, P::load(in.first + i), P::load(in.second + i));
     } else {
@@ -159,11 +159,10 @@ SIMDREDUCE_ALWAYS_INLINE typename P::type step_at(const R& r, const typename P::
 // once a call: as a call it takes a reference to one of the caller's registers, and GCC 12 at
 // -O2 (which does not inline it by itself) then kept all 8 accumulators of the AVX2 filtered
 // sum in memory, in every loop of the function (0.71x of -O3 from 256 KiB, Zen 5 EPYC).
-template <class P, class R, class In>
-SIMDREDUCE_ALWAYS_INLINE typename P::type masked_step_at(const R& r, const typename P::type& lane, const In& in,
-                                                         std::size_t i, std::size_t count) {
+template <class P, class R, class S, class In>
+SIMDREDUCE_ALWAYS_INLINE S masked_step_at(const R& r, const S& lane, const In& in, std::size_t i, std::size_t count) {
     const auto valid = P::first_lanes(count);
-    const auto first = P::load_first(in.first + i, count, r.identity());
+    const auto first = P::load_first(in.first + i, count, reducers::filler_of(r));
     if constexpr (two_streams<In>) {
         return r.masked_step(lane, valid, first, P::load_first(in.second + i, count, typename R::lane_type{}));
     } else {

@@ -22,8 +22,12 @@ struct layout {
     using lane_type = typename R::lane_type;
     using pack = detail::pack<Arch, lane_type>;
     using batch = typename pack::type;
-    static constexpr std::size_t lanes = reducers::lanes<R>;
+    using state = reducers::state_of<R, batch>;  // one register of lanes of every component
+    using lane_state = reducers::lane_state<R>;
     static constexpr std::size_t width = pack::width;
+    static_assert(reducers::fixed_registers<R> == 0 || R::exact, "only an exact reducer may fix its registers");
+    static constexpr std::size_t lanes =
+        reducers::fixed_registers<R> != 0 ? reducers::fixed_registers<R> * width : reducers::lanes<R>;
     static constexpr std::size_t registers = lanes / width;
     static_assert(registers * width == lanes, "the register width must divide the 256-byte state");
     static_assert(R::exact || reducers::block_elements<R> >= (std::size_t(1) << 12), "max_depth assumes B >= 2^12");
@@ -35,46 +39,88 @@ struct layout {
 };
 
 template <class Arch, class R>
-using state_registers = typename layout<Arch, R>::batch[layout<Arch, R>::registers];
+using state_registers = typename layout<Arch, R>::state[layout<Arch, R>::registers];
 
 template <class Arch, class R>
 SIMDREDUCE_ALWAYS_INLINE void reset(state_registers<Arch, R>& acc, const R& r) {
     using L = layout<Arch, R>;
-    const typename L::batch identity(r.identity());
+    typename L::state identity;
+    if constexpr (reducers::components<R> == 1) {
+        identity = typename L::batch(r.identity());
+    } else {
+        const auto lane = r.identity();
+        for (std::size_t c = 0; c < lane.size(); ++c) identity[c] = typename L::batch(lane[c]);
+    }
     simdreduce::detail::unroll<L::registers>([&](auto k) SIMDREDUCE_INLINE_LAMBDA { acc[k] = identity; });
+}
+
+// One register's worth of lane states, W of them from `lanes`, and back. Lane states of
+// several components lie one lane after another in memory, so those go through the stack,
+// which only the block tree and the finish do, once a block.
+template <class Arch, class R>
+SIMDREDUCE_ALWAYS_INLINE typename layout<Arch, R>::state load_states(const typename layout<Arch, R>::lane_state* lanes) {
+    using L = layout<Arch, R>;
+    if constexpr (reducers::components<R> == 1) {
+        return L::pack::load_lanes(lanes);
+    } else {
+        typename L::state out;
+        for (std::size_t c = 0; c < out.size(); ++c) {
+            alignas(64) typename L::lane_type part[L::width];
+            for (std::size_t j = 0; j < L::width; ++j) part[j] = lanes[j][c];
+            out[c] = L::pack::load_lanes(part);
+        }
+        return out;
+    }
+}
+
+template <class Arch, class R>
+SIMDREDUCE_ALWAYS_INLINE void store_states(const typename layout<Arch, R>::state& v,
+                                           typename layout<Arch, R>::lane_state* lanes) {
+    using L = layout<Arch, R>;
+    if constexpr (reducers::components<R> == 1) {
+        L::pack::store_lanes(v, lanes);
+    } else {
+        for (std::size_t c = 0; c < v.size(); ++c) {
+            alignas(64) typename L::lane_type part[L::width];
+            L::pack::store_lanes(v[c], part);
+            for (std::size_t j = 0; j < L::width; ++j) lanes[j][c] = part[j];
+        }
+    }
 }
 
 // acc = merge(lanes in memory, acc): the left state is the stored one.
 template <class Arch, class R>
-SIMDREDUCE_ALWAYS_INLINE void merge_left(state_registers<Arch, R>& acc, const typename R::lane_type* left) {
+SIMDREDUCE_ALWAYS_INLINE void merge_left(state_registers<Arch, R>& acc, const typename layout<Arch, R>::lane_state* left) {
     using L = layout<Arch, R>;
     simdreduce::detail::unroll<L::registers>(
-        [&](auto k) SIMDREDUCE_INLINE_LAMBDA { acc[k] = R::merge(L::pack::load_lanes(left + k * L::width), acc[k]); });
+        [&](auto k) SIMDREDUCE_INLINE_LAMBDA { acc[k] = R::merge(load_states<Arch, R>(left + k * L::width), acc[k]); });
 }
 
 template <class Arch, class R>
-SIMDREDUCE_ALWAYS_INLINE void store(const state_registers<Arch, R>& acc, typename R::lane_type* lanes) {
+SIMDREDUCE_ALWAYS_INLINE void store(const state_registers<Arch, R>& acc, typename layout<Arch, R>::lane_state* lanes) {
     using L = layout<Arch, R>;
-    simdreduce::detail::unroll<L::registers>([&](auto k) SIMDREDUCE_INLINE_LAMBDA { L::pack::store_lanes(acc[k], lanes + k * L::width); });
+    simdreduce::detail::unroll<L::registers>(
+        [&](auto k) SIMDREDUCE_INLINE_LAMBDA { store_states<Arch, R>(acc[k], lanes + k * L::width); });
 }
 
 // The halving tree: across registers first (acc[k] with acc[k + K/2]), then inside the last
 // one, which is the same tree as lane j with lane j + m/2 over the stored lanes.
 template <class Arch, class R, std::size_t K>
-SIMDREDUCE_ALWAYS_INLINE void halve_registers(typename layout<Arch, R>::batch* acc) {
+SIMDREDUCE_ALWAYS_INLINE void halve_registers(typename layout<Arch, R>::state* acc) {
     if constexpr (K > 1) {
         simdreduce::detail::unroll<K / 2>([&](auto k) SIMDREDUCE_INLINE_LAMBDA { acc[k] = R::merge(acc[k], acc[k + K / 2]); });
         halve_registers<Arch, R, K / 2>(acc);
     }
 }
 
+// The result over the call's n elements.
 template <class Arch, class R>
-SIMDREDUCE_ALWAYS_INLINE typename R::result_type finish(const R& r, state_registers<Arch, R>& acc) {
+SIMDREDUCE_ALWAYS_INLINE typename R::result_type finish(const R& r, state_registers<Arch, R>& acc, std::size_t n) {
     using L = layout<Arch, R>;
     halve_registers<Arch, R, L::registers>(acc);
-    alignas(64) typename R::lane_type lanes[L::width];
-    L::pack::store_lanes(acc[0], lanes);
-    return r.finish(halve_lanes<Arch, R, L::width>(lanes));
+    alignas(64) typename L::lane_state lanes[L::width];
+    store_states<Arch, R>(acc[0], lanes);
+    return reducers::finish_of(r, halve_lanes<Arch, R, L::width>(lanes), n);
 }
 
 // One group of L elements from element i, register k taking elements i + k W on.

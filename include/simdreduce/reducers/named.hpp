@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "accumulator.hpp"
+#include "extremum.hpp"
 #include "filter_map_sum.hpp"
 #include "sum.hpp"
 #include "widening_sum.hpp"
@@ -30,6 +31,16 @@ using sum_reducer =
 // filter_map_sum(T*, n, pred, map, accumulate_in<Acc>).
 template <class T, class Pred, class Map, class Acc = default_accumulator_t<T>>
 using filter_map_sum_reducer = reducers::filter_map_sum<Pred, Map, Acc>;
+
+// min(T*, n) and max(T*, n), and with skip_nan; integers have no NaN to skip, so both forms
+// are one reducer.
+template <class T, reducers::extreme E, reducers::nan_policy P = reducers::nan_policy::propagate>
+using extremum_reducer =
+    reducers::extremum<T, E, std::is_floating_point<T>::value ? P : reducers::nan_policy::propagate>;
+template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
+using min_reducer = extremum_reducer<T, reducers::extreme::smallest, P>;
+template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
+using max_reducer = extremum_reducer<T, reducers::extreme::largest, P>;
 
 }  // namespace simdreduce
 

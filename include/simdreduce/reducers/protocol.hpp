@@ -22,6 +22,17 @@
 //   result_type finish(lane_type folded) const;
 //       the result, from the one lane the engine's halving tree leaves
 //
+// A reducer whose state is more than one value a lane (a minimum with its NaN flag) says how
+// many: static constexpr std::size_t components = C. Its state, in a register or in one lane,
+// is then a std::array of C such values (state_of below), identity() returns the state of one
+// lane, and `lane_type filler() const` is the element that changes no state, which the lanes
+// past the end of a partial register hold. An exact reducer, whose result no lane layout can
+// change, may fix how many registers of each component every path folds into instead of the
+// 256 bytes of lanes: static constexpr std::size_t registers = K (the scalar path: K values).
+// And where its result needs
+// the number of elements (an empty input, a mean), its finish takes it:
+// finish(folded, std::size_t count).
+//
 // An exact sum of integers narrower than its lanes may also name them: using narrow_type = T.
 // The SIMD paths then fold T with the engine's widening primitives instead of converting
 // every element to a lane (engine/widening.hpp). A reducer with two forms of equal results
@@ -31,8 +42,12 @@
 // The engine gives every reducer the same order: 256 bytes of logical lanes, blocks, the block
 // tree and the halving tree (ARCHITECTURE.md). A new reducer is a struct plus its public
 // functions in api/reduce.hpp.
+#include <array>
 #include <cstddef>
 #include <type_traits>
+#include <utility>
+
+#include "../detail/config.hpp"
 
 namespace simdreduce {
 namespace reducers {
@@ -60,8 +75,62 @@ inline constexpr bool has_narrow_type = !std::is_void<typename narrow_type_of<R>
 // latency on 2 add ports (Zen 3 at 3.1 GHz: 1 accumulator 35 GB/s in L1, 8 at 129-152 GB/s).
 inline constexpr std::size_t state_bytes = 256;
 
+template <class R, class = void>
+inline constexpr std::size_t fixed_registers = 0;
 template <class R>
-inline constexpr std::size_t lanes = state_bytes / sizeof(typename R::lane_type);
+inline constexpr std::size_t fixed_registers<R, std::void_t<decltype(R::registers)>> = R::registers;
+
+// The lanes of R's state as stored: 256 bytes of them, or for a reducer with fixed registers,
+// room for that many of the widest (64-byte) registers.
+template <class R>
+inline constexpr std::size_t lanes = (fixed_registers<R> != 0 ? fixed_registers<R> * 64 : state_bytes) /
+                                     sizeof(typename R::lane_type);
+
+template <class R, class = void>
+inline constexpr std::size_t components = 1;
+template <class R>
+inline constexpr std::size_t components<R, std::void_t<decltype(R::components)>> = R::components;
+
+// R's state over values V (one lane, or one register of lanes): V itself, or C of them.
+template <class R, class V>
+using state_of = std::conditional_t<components<R> == 1, V, std::array<V, components<R>>>;
+
+// The state of one lane, as the block tree and partial states store it.
+template <class R>
+using lane_state = state_of<R, typename R::lane_type>;
+
+template <class R, class = void>
+inline constexpr bool has_filler = false;
+template <class R>
+inline constexpr bool has_filler<R, std::void_t<decltype(std::declval<const R&>().filler())>> = true;
+
+// The element that changes no state: filler(), or for a one-value state its identity.
+template <class R>
+SIMDREDUCE_ALWAYS_INLINE constexpr typename R::lane_type filler_of(const R& r) {
+    if constexpr (has_filler<R>) {
+        return r.filler();
+    } else {
+        return r.identity();
+    }
+}
+
+template <class R, class = void>
+inline constexpr bool finish_counts = false;
+template <class R>
+inline constexpr bool finish_counts<R, std::void_t<decltype(std::declval<const R&>().finish(
+                                             std::declval<const lane_state<R>&>(), std::size_t(0)))>> = true;
+
+// The result from the lane the halving tree leaves, over count elements.
+template <class R>
+SIMDREDUCE_ALWAYS_INLINE typename R::result_type finish_of(const R& r, const lane_state<R>& folded,
+                                                           std::size_t count) {
+    if constexpr (finish_counts<R>) {
+        return r.finish(folded, count);
+    } else {
+        (void)count;
+        return r.finish(folded);
+    }
+}
 
 // The block: elements [kB, (k+1)B) are folded into a state of their own, and block states are
 // merged by the block tree. B = 128 lanes' worth, so each lane adds 128 elements in a chain

@@ -36,15 +36,52 @@ using sum_kernel = kernel<T, sum_reducer<T, Acc>>;
 template <class T, class Pred, class Map, class Acc = default_accumulator_t<T>>
 using filter_map_sum_kernel = kernel<T, filter_map_sum_reducer<T, Pred, Map, Acc>>;
 
+// min(p, n) and max(p, n) of T, propagating NaN or (P = skip) ignoring it.
+template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
+using min_kernel = kernel<T, min_reducer<T, P>>;
+template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
+using max_kernel = kernel<T, max_reducer<T, P>>;
+
 // The kernels one target dispatches; see simdreduce_enable_dispatch(... KERNELS ...).
 template <class... Kernels>
 struct kernel_list {};
 
-// The built-in list: sum of every element type.
-using builtin_kernels =
-    kernel_list<sum_kernel<float>, sum_kernel<double>, sum_kernel<std::int8_t>, sum_kernel<std::uint8_t>,
-                sum_kernel<std::int16_t>, sum_kernel<std::uint16_t>, sum_kernel<std::int32_t>,
-                sum_kernel<std::uint32_t>, sum_kernel<std::int64_t>, sum_kernel<std::uint64_t>>;
+namespace detail {
+// Kernel<T> for every element type.
+template <template <class> class Kernel>
+using for_every_element_type =
+    kernel_list<Kernel<float>, Kernel<double>, Kernel<std::int8_t>, Kernel<std::uint8_t>, Kernel<std::int16_t>,
+                Kernel<std::uint16_t>, Kernel<std::int32_t>, Kernel<std::uint32_t>, Kernel<std::int64_t>,
+                Kernel<std::uint64_t>>;
+template <class... Lists>
+struct joined;
+template <class... A>
+struct joined<kernel_list<A...>> {
+    using type = kernel_list<A...>;
+};
+template <class... A, class... B, class... Rest>
+struct joined<kernel_list<A...>, kernel_list<B...>, Rest...> : joined<kernel_list<A..., B...>, Rest...> {};
+// One-parameter names for the lists above (Clang before 19 does not match a template with
+// default arguments to a one-parameter template template parameter).
+template <class T>
+using sum_of = sum_kernel<T>;
+template <class T>
+using min_of = min_kernel<T>;
+template <class T>
+using max_of = max_kernel<T>;
+template <class T>
+using min_skipping = min_kernel<T, reducers::nan_policy::skip>;
+template <class T>
+using max_skipping = max_kernel<T, reducers::nan_policy::skip>;
+}  // namespace detail
+
+// The built-in list: sum, min and max of every element type, and the NaN-skipping min and max
+// of floats (an integer has no NaN, so its two forms are one kernel).
+using builtin_kernels = typename detail::joined<
+    detail::for_every_element_type<detail::sum_of>, detail::for_every_element_type<detail::min_of>,
+    detail::for_every_element_type<detail::max_of>,
+    kernel_list<detail::min_skipping<float>, detail::max_skipping<float>, detail::min_skipping<double>,
+                detail::max_skipping<double>>>::type;
 
 // The per-architecture entry points of one kernel: the result over [p, p + n), and the nodes of
 // a piece of the input (see simdreduce::fold).

@@ -1,0 +1,193 @@
+// min and max on the architecture under test, against a reference written here from the
+// documented policy: every length and misalignment, integer extremes, NaN, Inf and signed
+// zeros at every position, both NaN policies, and pieces folded apart and merged.
+#include "catch.hpp"
+#include "test_support.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace {
+
+using test::arch;
+namespace sr = simdreduce;
+
+#define SIMDREDUCE_ALL_ELEMENT_TYPES                                                          \
+    float, double, std::int8_t, std::uint8_t, std::int16_t, std::uint16_t, std::int32_t,      \
+        std::uint32_t, std::int64_t, std::uint64_t
+
+// The same bits, NaN included: a NaN result must be std::numeric_limits<T>::quiet_NaN().
+template <class T>
+bool identical(T a, T b) {
+    return std::memcmp(&a, &b, sizeof(T)) == 0;
+}
+
+// The policy, element by element: -0 below +0, NaN propagating unless skipped, only NaNs
+// giving NaN, the empty input the identity.
+template <class T>
+T reference(const T* p, std::size_t n, bool smallest, bool skip) {
+    bool any_nan = false, any_number = false;
+    T best{};
+    const auto better = [&](T x, T than) {
+        if (x == than && x == T(0)) {  // zeros: the sign decides
+            return smallest ? std::signbit(x) && !std::signbit(than) : !std::signbit(x) && std::signbit(than);
+        }
+        return smallest ? x < than : than < x;
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        const T x = p[i];
+        if constexpr (std::is_floating_point<T>::value) {
+            if (std::isnan(x)) {
+                any_nan = true;
+                continue;
+            }
+        }
+        if (!any_number || better(x, best)) best = x;
+        any_number = true;
+    }
+    if constexpr (std::is_floating_point<T>::value) {
+        if (any_nan && (!skip || !any_number)) return std::numeric_limits<T>::quiet_NaN();
+        if (!any_number) return smallest ? std::numeric_limits<T>::infinity() : -std::numeric_limits<T>::infinity();
+    } else {
+        if (!any_number) return smallest ? std::numeric_limits<T>::max() : std::numeric_limits<T>::lowest();
+    }
+    return best;
+}
+
+// All four forms on [p, p + n) against the reference, one REQUIRE per mismatch.
+template <class T>
+void check_all(const T* p, std::size_t n) {
+    const T got[] = {sr::min<arch>(p, n), sr::min<arch>(p, n, sr::skip_nan), sr::max<arch>(p, n),
+                     sr::max<arch>(p, n, sr::skip_nan)};
+    for (int form = 0; form < 4; ++form) {
+        const bool smallest = form < 2, skip = form % 2 == 1;
+        const T expected = reference(p, n, smallest, skip);
+        if (!identical(got[form], expected)) {
+            INFO("n " << n << (smallest ? ", min" : ", max") << (skip ? ", skip_nan" : "") << ": got " << +got[form]
+                      << ", expected " << +expected);
+            REQUIRE(identical(got[form], expected));  // a NaN must be quiet_NaN(), a zero of the right sign
+        }
+    }
+}
+
+// Random values over the whole range of T (every bit pattern of an integer; floats of every
+// magnitude and sign), with repeats so that ties occur.
+template <class T>
+std::vector<T> wide_data(std::size_t n, std::uint64_t seed) {
+    test::splitmix64 rng(seed);
+    std::vector<T> v(n);
+    for (auto& x : v) {
+        if constexpr (std::is_floating_point<T>::value) {
+            x = static_cast<T>(rng.unit() * std::ldexp(1.0, static_cast<int>(rng.next() % 40) - 20));
+        } else {
+            const std::uint64_t bits = rng.next();
+            std::memcpy(&x, &bits, sizeof(T));
+        }
+        if (rng.next() % 4 == 0) x = v[rng.next() % v.size()];
+    }
+    return v;
+}
+
+TEMPLATE_TEST_CASE("min and max match the reference at every length and misalignment", "[extremum]",
+                   SIMDREDUCE_ALL_ELEMENT_TYPES) {
+    using T = TestType;
+    constexpr std::size_t max_n = test::sweep_length<T>(), max_offset = test::widest_batch<T>;
+    const auto data = wide_data<T>(max_n + max_offset, 7);
+    for (std::size_t offset = 0; offset < max_offset; ++offset) {
+        for (std::size_t n = 0; n <= max_n; ++n) check_all(data.data() + offset, n);
+    }
+    // Longer inputs, where the loads start at a register boundary after a head.
+    const auto longer = wide_data<T>(3001 + max_offset, 8);
+    for (std::size_t offset = 0; offset < max_offset; ++offset) check_all(longer.data() + offset, 3001);
+}
+
+TEMPLATE_TEST_CASE("integer min and max reach both extremes at every position", "[extremum]", std::int8_t,
+                   std::uint8_t, std::int16_t, std::uint16_t, std::int32_t, std::uint32_t, std::int64_t,
+                   std::uint64_t) {
+    using T = TestType;
+    constexpr std::size_t n = test::sweep_length<T>();
+    for (const T extreme : {std::numeric_limits<T>::lowest(), std::numeric_limits<T>::max()}) {
+        std::vector<T> v(n, T(1));
+        for (std::size_t at = 0; at < n; ++at) {
+            v[at] = extreme;
+            REQUIRE(sr::min<arch>(v) == std::min(extreme, T(1)));
+            REQUIRE(sr::max<arch>(v) == std::max(extreme, T(1)));
+            v[at] = T(1);
+        }
+    }
+}
+
+TEMPLATE_TEST_CASE("float min and max: NaN, Inf and signed zeros at every position", "[extremum][ieee]", float,
+                   double) {
+    using T = TestType;
+    const T inf = std::numeric_limits<T>::infinity(), nan = std::numeric_limits<T>::quiet_NaN();
+    T negative_nan = -nan, payload_nan;
+    const std::uint64_t payload = sizeof(T) == 4 ? 0x7fa00001u : 0x7ff4000000000001ull;  // signalling
+    std::memcpy(&payload_nan, &payload, sizeof(T));
+    constexpr std::size_t n = test::sweep_length<T>();
+    auto data = test::random_floats<T>(n, 11, 100.0);
+    for (std::size_t len : {std::size_t(1), std::size_t(7), std::size_t(2 * test::widest_batch<T> + 1), n}) {
+        for (std::size_t at = 0; at < len; ++at) {
+            for (const T special : {nan, negative_nan, payload_nan, inf, -inf}) {
+                std::vector<T> v(data.begin(), data.begin() + len);
+                v[at] = special;
+                check_all(v.data(), len);
+                v[len - 1 - at] = special;  // two of them
+                check_all(v.data(), len);
+            }
+            // Zeros of both signs: the minimum of {+0 ..., -0} is -0 wherever the -0 is, the
+            // maximum of {-0 ..., +0} is +0; with a NaN beside them, and with positives.
+            for (const T zero : {T(0), -T(0)}) {
+                std::vector<T> v(len, -zero);
+                v[at] = zero;
+                check_all(v.data(), len);
+                if (len > 1) {
+                    v[(at + 1) % len] = nan;
+                    check_all(v.data(), len);
+                    v[(at + 1) % len] = T(3);
+                    check_all(v.data(), len);
+                }
+            }
+        }
+        // All NaN: NaN under both policies; all NaN but one number: the number when skipping.
+        std::vector<T> v(len, nan);
+        check_all(v.data(), len);
+        v[len / 2] = T(-2);
+        check_all(v.data(), len);
+    }
+    // The empty input and the infinities alone.
+    const std::vector<T> none;
+    REQUIRE(identical(sr::min<arch>(none), inf));
+    REQUIRE(identical(sr::max<arch>(none, sr::skip_nan), -inf));
+    const std::vector<T> infinities = {inf, inf, -inf};
+    REQUIRE(identical(sr::min<arch>(infinities), -inf));
+    REQUIRE(identical(sr::max<arch>(infinities), inf));
+}
+
+TEMPLATE_TEST_CASE("min pieces folded apart and merged give the bits of one call", "[extremum][determinism]", float,
+                   double, std::int8_t, std::uint64_t) {
+    using T = TestType;
+    using R = sr::min_reducer<T>;
+    using S = sr::max_reducer<T, sr::reducers::nan_policy::skip>;
+    test::splitmix64 rng(99);
+    auto data = wide_data<T>(5000, 13);
+    if constexpr (std::is_floating_point<T>::value) data[4321] = -T(0);
+    for (int trial = 0; trial < 20; ++trial) {
+        const std::size_t n = rng.next() % data.size();
+        std::vector<std::size_t> cuts = {0, n};
+        for (int k = 0; k < 4; ++k) cuts.push_back(rng.next() % (n + 1));
+        std::sort(cuts.begin(), cuts.end());
+        auto smallest = sr::fold<arch>(R{}, data.data(), cuts[1], 0);
+        auto largest = sr::fold<sr::scalar>(S{}, data.data(), cuts[1], 0);
+        for (std::size_t k = 1; k + 1 < cuts.size(); ++k) {
+            const std::size_t a = cuts[k], len = cuts[k + 1] - a;
+            smallest.merge(k % 2 ? sr::fold<sr::scalar>(R{}, data.data() + a, len, a) : sr::fold<arch>(R{}, data.data() + a, len, a));
+            largest.merge(sr::fold<arch>(S{}, data.data() + a, len, a));
+        }
+        INFO("n " << n);
+        REQUIRE(identical(smallest.finish(), sr::min<arch>(data.data(), n)));
+        REQUIRE(identical(largest.finish(), sr::max<arch>(data.data(), n, sr::skip_nan)));
+    }
+}
+
+}  // namespace

@@ -1,4 +1,5 @@
-// What users would pick instead of simdreduce, built for the build machine: Eigen's .sum(),
+// What users would pick instead of simdreduce, built for the build machine: Eigen's .sum() and
+// .minCoeff(),
 // and the plain loops compiled with -O3 -march=native -ffast-math (which licenses the
 // compiler to reorder float sums, so results depend on the build). Compiled only when
 // available. Plain loops, not std::accumulate: its instantiations are shared with the
@@ -21,6 +22,19 @@ Acc plain_sum(const T* p, std::size_t n) {
     return total;
 }
 
+// x < m ? x : m, which -ffast-math lets the compiler turn into vminps with any NaN result.
+template <class T>
+T plain_min(const T* p, std::size_t n) {
+    T m = p[0];
+    for (std::size_t i = 1; i < n; ++i) m = p[i] < m ? p[i] : m;
+    return m;
+}
+std::uint8_t plain_max_u8(const std::uint8_t* p, std::size_t n) {
+    std::uint8_t m = 0;
+    for (std::size_t i = 0; i < n; ++i) m = p[i] > m ? p[i] : m;
+    return m;
+}
+
 float plain_filter_map_sum(const float* p, std::size_t n) {
     float total = 0;
     for (std::size_t i = 0; i < n; ++i) total += p[i] > 0 ? p[i] * p[i] : 0.0f;
@@ -33,6 +47,13 @@ template <class T>
 T eigen_sum(const T* p, std::size_t n) {
     return Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>(p, static_cast<Eigen::Index>(n)).sum();
 }
+template <class T>
+T eigen_min(const T* p, std::size_t n) {
+    return Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>(p, static_cast<Eigen::Index>(n)).minCoeff();
+}
+std::uint8_t eigen_max_u8(const std::uint8_t* p, std::size_t n) {
+    return Eigen::Map<const Eigen::Array<std::uint8_t, Eigen::Dynamic, 1>>(p, static_cast<Eigen::Index>(n)).maxCoeff();
+}
 #endif
 
 }  // namespace
@@ -41,14 +62,18 @@ namespace bench {
 
 extern const function_table eigen, fast_math_native;
 #if defined(SIMDREDUCE_BENCH_EIGEN)
-const function_table eigen = {eigen_sum<float>, eigen_sum<double>};
+const function_table eigen = {eigen_sum<float>,        eigen_sum<double>,  nullptr,
+                               nullptr,                 nullptr,            nullptr,
+                               nullptr,                 eigen_min<float>,   eigen_min<double>,
+                               eigen_min<std::int32_t>, eigen_min<std::int8_t>, eigen_max_u8};
 #else
 const function_table eigen = {};
 #endif
 #if defined(SIMDREDUCE_BENCH_FAST_MATH)
 const function_table fast_math_native = {plain_sum<float, float>, plain_sum<double, double>,
                                      plain_sum<std::int64_t, std::int32_t>, nullptr, nullptr,
-                                     plain_filter_map_sum};
+                                     plain_filter_map_sum, nullptr, plain_min<float>, plain_min<double>,
+                                     plain_min<std::int32_t>, plain_min<std::int8_t>, plain_max_u8};
 #else
 const function_table fast_math_native = {};
 #endif

@@ -1,5 +1,6 @@
 // The loops a user would write without simdreduce, compiled with baseline flags and the
 // compilers' default floating-point semantics: strict order, so no vectorised float sum.
+#include <algorithm>
 #include <cstdint>
 #include <numeric>
 
@@ -20,11 +21,21 @@ float filter_map_sum_f32(const float* p, std::size_t n) {
     return total;
 }
 
+// std::min_element: what a C++ user reaches for (the first smallest; NaN compares false).
+template <class T>
+T min_element_of(const T* p, std::size_t n) {
+    return n ? *std::min_element(p, p + n) : T{};
+}
+std::uint8_t max_element_u8(const std::uint8_t* p, std::size_t n) { return n ? *std::max_element(p, p + n) : 0; }
+
 }  // namespace
 
 namespace bench {
 
 extern const function_table strict_loop;
-const function_table strict_loop = {sum_f32, sum_f64, sum_i32, sum_i8, sum_u8, filter_map_sum_f32, nullptr};
+const function_table strict_loop = {sum_f32,           sum_f64,           sum_i32,
+                                    sum_i8,            sum_u8,            filter_map_sum_f32,
+                                    nullptr,           min_element_of<float>, min_element_of<double>,
+                                    min_element_of<std::int32_t>, min_element_of<std::int8_t>, max_element_u8};
 
 }  // namespace bench

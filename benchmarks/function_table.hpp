@@ -25,6 +25,13 @@ struct function_table {
     float (*filter_map_sum_f32)(const float*, std::size_t) = nullptr;  // x > 0 ? x * x
     // The physical limit: the same bytes read with the least work this vector width allows.
     std::uint64_t (*read_ceiling)(const std::uint8_t*, std::size_t) = nullptr;
+    // The smallest element (propagating NaN, where the contender says what NaN does).
+    float (*min_f32)(const float*, std::size_t) = nullptr;
+    double (*min_f64)(const double*, std::size_t) = nullptr;
+    std::int32_t (*min_i32)(const std::int32_t*, std::size_t) = nullptr;
+    std::int8_t (*min_i8)(const std::int8_t*, std::size_t) = nullptr;
+    std::uint8_t (*max_u8)(const std::uint8_t*, std::size_t) = nullptr;
+    float (*min_f32_skip_nan)(const float*, std::size_t) = nullptr;
 };
 
 // One target's tables, as main.cpp registers them.

@@ -17,6 +17,12 @@ std::uint64_t sum_u8(const std::uint8_t* p, std::size_t n) { return sr::sum<arch
 const auto positive = [](auto x) { return x > 0; };
 const auto square = [](auto x) { return x * x; };
 float filter_map_sum_f32(const float* p, std::size_t n) { return sr::filter_map_sum<arch>(p, n, positive, square); }
+template <class T>
+T min_of(const T* p, std::size_t n) {
+    return sr::min<arch>(p, n);
+}
+std::uint8_t max_u8(const std::uint8_t* p, std::size_t n) { return sr::max<arch>(p, n); }
+float min_f32_skip_nan(const float* p, std::size_t n) { return sr::min<arch>(p, n, sr::skip_nan); }
 
 // The filtered sum in each masking variant, where the path has both (reducers/plus.hpp): the
 // rows above run the one this CPU's vendor gets, these run both on every machine.
@@ -94,8 +100,11 @@ namespace bench {
 #define BENCH_CAT(a, b) BENCH_CAT_(a, b)
 extern const function_table BENCH_KERNELS, BENCH_UNBLOCKED_KERNELS, BENCH_CAT(BENCH_KERNELS, _and_subtract),
     BENCH_CAT(BENCH_KERNELS, _blend);
-const function_table BENCH_KERNELS = {sum_f32, sum_f64, sum_i32, sum_i8, sum_u8, filter_map_sum_f32,
-                                  read_ceiling_for(arch{})};
+const function_table BENCH_KERNELS = {sum_f32,          sum_f64,          sum_i32,
+                                      sum_i8,           sum_u8,           filter_map_sum_f32,
+                                      read_ceiling_for(arch{}), min_of<float>, min_of<double>,
+                                      min_of<std::int32_t>, min_of<std::int8_t>, max_u8,
+                                      min_f32_skip_nan};
 const function_table BENCH_UNBLOCKED_KERNELS = {sum_f32_unblocked, sum_f64_unblocked};
 const function_table BENCH_CAT(BENCH_KERNELS, _and_subtract) = {
     nullptr, nullptr, nullptr, nullptr, nullptr, filter_map_sum_f32_variant<sr::reducers::masking::and_subtract>()};

@@ -22,6 +22,12 @@ void register_rows(const char* path, const function_table& k, const std::vector<
         if (k.sum_i8) add_case<std::int8_t>("sum_i8", bytes, path, k.sum_i8, offset);
         if (k.sum_u8) add_case<std::uint8_t>("sum_u8", bytes, path, k.sum_u8, offset);
         if (k.filter_map_sum_f32) add_case<float>("filter_map_sum_f32", bytes, path, k.filter_map_sum_f32, offset);
+        if (k.min_f32) add_case<float>("min_f32", bytes, path, k.min_f32, offset);
+        if (k.min_f64) add_case<double>("min_f64", bytes, path, k.min_f64, offset);
+        if (k.min_i32) add_case<std::int32_t>("min_i32", bytes, path, k.min_i32, offset);
+        if (k.min_i8) add_case<std::int8_t>("min_i8", bytes, path, k.min_i8, offset);
+        if (k.max_u8) add_case<std::uint8_t>("max_u8", bytes, path, k.max_u8, offset);
+        if (k.min_f32_skip_nan) add_case<float>("min_f32_skip_nan", bytes, path, k.min_f32_skip_nan, offset);
         // The ceiling is the aligned one: the rows at an offset are measured against it.
         if (k.read_ceiling && offset == 0) add_case<std::uint8_t>("read_ceiling", bytes, path, k.read_ceiling);
     }
@@ -45,6 +51,12 @@ bool runs_here(const char* path, const function_table& k) {
         if (k.sum_i8) sink = sink + double(k.sum_i8(i8, 1024));
         if (k.sum_u8) sink = sink + double(k.sum_u8(u8, 1024));
         if (k.filter_map_sum_f32) sink = sink + k.filter_map_sum_f32(f, 256);
+        if (k.min_f32) sink = sink + k.min_f32(f, 256);
+        if (k.min_f64) sink = sink + k.min_f64(d, 128);
+        if (k.min_i32) sink = sink + k.min_i32(i32, 256);
+        if (k.min_i8) sink = sink + k.min_i8(i8, 1024);
+        if (k.max_u8) sink = sink + k.max_u8(u8, 1024);
+        if (k.min_f32_skip_nan) sink = sink + k.min_f32_skip_nan(f, 256);
         _exit(0);
     }
     int status = 0;

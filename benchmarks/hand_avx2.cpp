@@ -85,6 +85,26 @@ std::int64_t hand_sad(const std::uint8_t* p, std::size_t n) {
     return total;
 }
 
+// vminps alone, 8 accumulators: the loop a user writes with intrinsics, without simdreduce's
+// NaN policy or signed-zero order (a NaN is dropped or kept depending on where it falls).
+float hand_min_f32(const float* p, std::size_t n) {
+    __m256 a0 = _mm256_set1_ps(__builtin_inff()), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+    std::size_t i = 0;
+    for (; i + 64 <= n; i += 64) {
+#define STEP(k) a##k = _mm256_min_ps(_mm256_loadu_ps(p + i + 8 * k), a##k);
+        EIGHT_STEPS(STEP)
+#undef STEP
+    }
+    __m256 m = _mm256_min_ps(_mm256_min_ps(_mm256_min_ps(a0, a1), _mm256_min_ps(a2, a3)),
+                             _mm256_min_ps(_mm256_min_ps(a4, a5), _mm256_min_ps(a6, a7)));
+    alignas(32) float lanes[8];
+    _mm256_store_ps(lanes, m);
+    float best = lanes[0];
+    for (float lane : lanes) best = lane < best ? lane : best;
+    for (; i < n; ++i) best = p[i] < best ? p[i] : best;
+    return best;
+}
+
 // x > 0 ? x * x : nothing. MASK_AND adds +0.0 for rejected elements (the shortest code, but
 // a -0.0 lane turns +0.0); the blend adds -0.0, simdreduce's exact "contributes nothing".
 template <bool exact>
@@ -160,6 +180,22 @@ std::int64_t ops_sum_i32(const std::int32_t* p, std::size_t n) {  // 3 ops: add,
     return _mm256_extract_epi32(s, 0) + std::int64_t(_mm256_extract_epi32(h, 0));
 }
 
+float ops_min_f32(const float* p, std::size_t n) {  // 3 ops: min, or (signs), cmpunord (NaN)
+    __m256 x0 = _mm256_loadu_ps(p), x1 = _mm256_loadu_ps(p + 8), x2 = _mm256_loadu_ps(p + 16), x3 = _mm256_loadu_ps(p + 24);
+    __m256 b0 = _mm256_set1_ps(__builtin_inff()), b1 = b0, b2 = b0, b3 = b0;
+    __m256 s0 = _mm256_setzero_ps(), s1 = s0, s2 = s0, s3 = s0, f0 = s0, f1 = s0, f2 = s0, f3 = s0;
+    for (std::size_t i = 0; i + 32 <= n; i += 32) {
+        FOUR_STEPS(OPAQUE)
+#define STEP(k) b##k = _mm256_min_ps(x##k, b##k); s##k = _mm256_or_ps(s##k, x##k); f##k = _mm256_cmp_ps(f##k, x##k, _CMP_UNORD_Q);
+        FOUR_STEPS(STEP)
+#undef STEP
+    }
+    const __m256 b = _mm256_min_ps(_mm256_min_ps(b0, b1), _mm256_min_ps(b2, b3));
+    const __m256 flags = _mm256_or_ps(_mm256_or_ps(_mm256_or_ps(s0, s1), _mm256_or_ps(s2, s3)),
+                                      _mm256_or_ps(_mm256_or_ps(f0, f1), _mm256_or_ps(f2, f3)));
+    return _mm256_cvtss_f32(_mm256_or_ps(b, _mm256_and_ps(flags, _mm256_set1_ps(-0.0f))));
+}
+
 template <bool is_signed>  // 2 ops: pmaddubsw, add
 std::int64_t ops_byte_pairs(const std::uint8_t* p, std::size_t n) {
     const auto load = [p](int k) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * k)); };
@@ -200,12 +236,12 @@ const function_table hand_avx2 = {
     hand_sum_f32, hand_sum_f64, hand_sum_i32,
     [](const std::int8_t* p, std::size_t n) { return hand_sad<true>(reinterpret_cast<const std::uint8_t*>(p), n); },
     [](const std::uint8_t* p, std::size_t n) { return static_cast<std::uint64_t>(hand_sad<false>(p, n)); },
-    hand_filter_map_sum_f32<true>, nullptr};
+    hand_filter_map_sum_f32<true>, nullptr, hand_min_f32};
 const function_table hand_avx2_and = {nullptr, nullptr, nullptr, nullptr, nullptr, hand_filter_map_sum_f32<false>, nullptr};
 const function_table ops_avx2 = {
     ops_sum_f32, nullptr, ops_sum_i32,
     [](const std::int8_t* p, std::size_t n) { return ops_byte_pairs<true>(reinterpret_cast<const std::uint8_t*>(p), n); },
     [](const std::uint8_t* p, std::size_t n) { return static_cast<std::uint64_t>(ops_byte_pairs<false>(p, n)); },
-    ops_filter_map_sum_f32, nullptr};
+    ops_filter_map_sum_f32, nullptr, ops_min_f32};
 
 }  // namespace bench

@@ -95,11 +95,13 @@ TEMPLATE_TEST_CASE("no path reads past either end of data longer than a block", 
         REQUIRE(sr::sum<arch>(tail, n) == test::exact_sum_as<Acc>(tail, n));
         REQUIRE(sr::filter_map_sum<arch>(tail, n, in_range, identity) ==
                 sr::filter_map_sum<sr::scalar>(tail, n, in_range, identity));
+        REQUIRE(sr::min<arch>(tail, n) == *std::min_element(tail, tail + n));  // prefetches on floats
         T* head = reinterpret_cast<T*>(region.first_readable());
         fill(head, n);
         REQUIRE(sr::sum<arch>(head, n) == test::exact_sum_as<Acc>(head, n));
         REQUIRE(sr::filter_map_sum<arch>(head, n, in_range, identity) ==
                 sr::filter_map_sum<sr::scalar>(head, n, in_range, identity));
+        REQUIRE(sr::max<arch>(head, n) == *std::max_element(head, head + n));
     }
 }
 

@@ -148,7 +148,9 @@ struct extremum<T, E, P, std::enable_if_t<std::is_floating_point<T>::value>> {
     using lane_type = T;
     using result_type = T;
     static constexpr bool exact = true;
-    static constexpr bool prefetch_pays = false;
+    // Three ops a register: prefetching took the AVX2 float minimum of 8 MiB from 102 to 122
+    // GB/s, 1 MiB 118 -> 126 (Zen 5 EPYC, medians of 5).
+    static constexpr bool prefetch_pays = true;
     static constexpr std::size_t components = 3;
     static constexpr std::size_t registers = 4;
     enum part : std::size_t { best, signs, seen };

@@ -29,6 +29,7 @@ void register_dispatched(const std::vector<std::size_t>& sizes) {
         add_case<double>("sum_f64", bytes, "dispatch", [](const double* p, std::size_t n) { return sd::sum(p, n); });
         add_case<std::int32_t>("sum_i32", bytes, "dispatch", [](const std::int32_t* p, std::size_t n) { return sd::sum(p, n); });
         add_case<std::int8_t>("sum_i8", bytes, "dispatch", [](const std::int8_t* p, std::size_t n) { return sd::sum(p, n); });
+        add_case<float>("min_f32", bytes, "dispatch", [](const float* p, std::size_t n) { return sd::min(p, n); });
         add_case<std::uint8_t>("sum_u8", bytes, "dispatch", [](const std::uint8_t* p, std::size_t n) { return sd::sum(p, n); });
         add_case<float>("filter_map_sum_f32", bytes, "dispatch", [](const float* p, std::size_t n) {
             return sd::filter_map_sum(p, n, positive{}, square{});

@@ -23,6 +23,13 @@ ROWS = [
     ("filter_map_sum_f32", ["strict_loop", "avx2", "avx2_and_subtract", "avx2_blend", "avx512bw", "dispatch",
                             "hand_avx2", "hand_avx2_and", "ops_avx2"]),
     ("filter_map_sum_f32_at16", ["avx2", "avx512bw", "hand_avx2"]),
+    ("min_f32", ["strict_loop", "avx2", "avx512bw", "dispatch", "hand_avx2", "ops_avx2", "eigen", "fast_math_native"]),
+    ("min_f32_at16", ["avx2", "avx512bw"]),
+    ("min_f32_skip_nan", ["avx2", "avx512bw"]),
+    ("min_f64", ["avx2", "avx512bw", "eigen"]),
+    ("min_i32", ["strict_loop", "avx2", "avx512bw", "eigen"]),
+    ("min_i8", ["avx2", "avx512bw", "eigen"]),
+    ("max_u8", ["avx2", "avx512bw", "eigen"]),
 ]
 
 

@@ -1,5 +1,5 @@
-// Differential fuzzer: every dispatch path must return the scalar path's bits, and none may
-// read outside its buffer (ASan). The input chooses the element type, the forced path, a
+// Differential fuzzer: every dispatch path must return the scalar path's bits for sum,
+// filter_map_sum, min and max, and none may read outside its buffer (ASan). The input chooses the element type, the forced path, a
 // predicate and a map from a fixed menu, the misalignment, and the raw element values, so
 // NaN, infinities, denormals, -0.0 and integer extremes all come from the bytes themselves.
 //
@@ -43,6 +43,14 @@ void run(const std::uint8_t* bytes, std::size_t size, unsigned predicate, unsign
     T* p = reinterpret_cast<T*>(block + offset);
     std::memcpy(block + offset, bytes, n * sizeof(T));
     if (!same_bits(sd::sum(p, n), sr::sum<sr::scalar>(p, n))) __builtin_trap();
+    // min and max in both NaN policies: the scalar path's bits exactly, a NaN result included
+    // (it is always quiet_NaN()).
+    const auto exact = [](T a, T b) { return std::memcmp(&a, &b, sizeof(T)) == 0; };
+    if (!exact(sd::min(p, n), sr::min<sr::scalar>(p, n)) || !exact(sd::max(p, n), sr::max<sr::scalar>(p, n)) ||
+        !exact(sd::min(p, n, sr::skip_nan), sr::min<sr::scalar>(p, n, sr::skip_nan)) ||
+        !exact(sd::max(p, n, sr::skip_nan), sr::max<sr::scalar>(p, n, sr::skip_nan))) {
+        __builtin_trap();
+    }
     if constexpr (std::is_floating_point<T>::value) {
         if (predicate % 3 == 0) {
             map % 2 ? check_filter_map_sum(p, n, fuzz::positive{}, fuzz::square{}) : check_filter_map_sum(p, n, fuzz::positive{}, fuzz::tenth{});

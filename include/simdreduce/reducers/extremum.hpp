@@ -126,15 +126,23 @@ struct extremum {
     }
     template <class V>
     SIMDREDUCE_ALWAYS_INLINE V step(const V& best, const V& x) const noexcept {
-        return merge(best, x);
+        return merge(x, best);
     }
     // The lanes past the end hold the identity, which changes nothing.
     template <class V, class M>
     SIMDREDUCE_ALWAYS_INLINE V masked_step(const V& best, const M& /*valid*/, const V& x) const noexcept {
-        return merge(best, x);
+        return merge(x, best);
     }
+    // Signed lanes compared as unsigned ones with the sign bit flipped, the same order: GCC 12
+    // vectorizes the finish's halving tree over unsigned bytes but not over signed ones, which
+    // as 63 scalar compares took the AVX-512 int8 minimum of 4 KiB to 85 GB/s against 455 for
+    // uint8 (Zen 5 EPYC).
     SIMDREDUCE_ALWAYS_INLINE static T merge(T a, T b) noexcept {
-        return E == extreme::smallest ? (b < a ? b : a) : (b > a ? b : a);
+        using U = std::make_unsigned_t<T>;
+        constexpr U flip = std::is_signed<T>::value ? U(U(1) << (8 * sizeof(T) - 1)) : U(0);
+        const U ua = U(U(a) ^ flip), ub = U(U(b) ^ flip);
+        const U best = E == extreme::smallest ? (ub < ua ? ub : ua) : (ua < ub ? ub : ua);
+        return static_cast<T>(U(best ^ flip));
     }
     template <class A>
     SIMDREDUCE_ALWAYS_INLINE static xsimd::batch<T, A> merge(const xsimd::batch<T, A>& a, const xsimd::batch<T, A>& b) noexcept {

@@ -12,10 +12,6 @@ namespace {
 using test::arch;
 namespace sr = simdreduce;
 
-#define SIMDREDUCE_ALL_ELEMENT_TYPES                                                          \
-    float, double, std::int8_t, std::uint8_t, std::int16_t, std::uint16_t, std::int32_t,      \
-        std::uint32_t, std::int64_t, std::uint64_t
-
 // The same bits, NaN included: a NaN result must be std::numeric_limits<T>::quiet_NaN().
 template <class T>
 bool identical(T a, T b) {

@@ -10,10 +10,6 @@ namespace {
 using test::arch;
 namespace sr = simdreduce;
 
-#define SIMDREDUCE_ALL_ELEMENT_TYPES                                                          \
-    float, double, std::int8_t, std::uint8_t, std::int16_t, std::uint16_t, std::int32_t,      \
-        std::uint32_t, std::int64_t, std::uint64_t
-
 TEMPLATE_TEST_CASE("sum of exactly representable data is exact at every length and misalignment",
                    "[sum]", SIMDREDUCE_ALL_ELEMENT_TYPES) {
     using T = TestType;

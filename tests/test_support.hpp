@@ -18,6 +18,11 @@
 #error "SIMDREDUCE_TEST_ARCH must name the architecture under test"
 #endif
 
+// The ten element types every reducer takes, for TEMPLATE_TEST_CASE.
+#define SIMDREDUCE_ALL_ELEMENT_TYPES                                                          \
+    float, double, std::int8_t, std::uint8_t, std::int16_t, std::uint16_t, std::int32_t,      \
+        std::uint32_t, std::int64_t, std::uint64_t
+
 namespace test {
 
 namespace sr = simdreduce;

@@ -125,7 +125,7 @@ TEMPLATE_TEST_CASE("float min and max: NaN, Inf and signed zeros at every positi
     for (std::size_t len : {std::size_t(1), std::size_t(7), std::size_t(2 * test::widest_batch<T> + 1), n}) {
         for (std::size_t at = 0; at < len; ++at) {
             for (const T special : {nan, negative_nan, payload_nan, inf, -inf}) {
-                std::vector<T> v(data.begin(), data.begin() + len);
+                std::vector<T> v(data.data(), data.data() + len);
                 v[at] = special;
                 check_all(v.data(), len);
                 v[len - 1 - at] = special;  // two of them

@@ -28,6 +28,7 @@
 // that tracked zeros by an integer minimum of the bits ran the AVX2 double minimum at 49 GB/s
 // in L2 (xsimd emulates a 64-bit integer minimum), against the 196 GB/s ceiling (Zen 5 EPYC).
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>

@@ -16,7 +16,8 @@ struct square {
 };
 
 using dispatched_kernels =
-    simdreduce::dispatch::kernel_list<simdreduce::dispatch::filter_map_sum_kernel<float, positive, square>>;
+    simdreduce::dispatch::kernel_list<simdreduce::dispatch::filter_map_sum_kernel<float, positive, square>,
+                                      simdreduce::dispatch::min_kernel<float>>;
 
 }  // namespace bench
 

@@ -33,12 +33,13 @@ struct above {
 };
 
 namespace sd = simdreduce::dispatch;
-using kernels = sd::kernel_list<sd::filter_map_sum_kernel<float, positive, square>,
-                                sd::filter_map_sum_kernel<double, positive, square>,
-                                sd::filter_map_sum_kernel<float, above, square>,
-                                sd::filter_map_sum_kernel<std::int32_t, positive, square>,
-                                sd::filter_map_sum_kernel<float, positive, square, double>,
-                                sd::sum_kernel<float, double>>;
+using kernels = sd::joined_kernel_lists<sd::extremum_kernels,
+                                        sd::kernel_list<sd::filter_map_sum_kernel<float, positive, square>,
+                                                        sd::filter_map_sum_kernel<double, positive, square>,
+                                                        sd::filter_map_sum_kernel<float, above, square>,
+                                                        sd::filter_map_sum_kernel<std::int32_t, positive, square>,
+                                                        sd::filter_map_sum_kernel<float, positive, square, double>,
+                                                        sd::sum_kernel<float, double>>>;
 
 }  // namespace dispatch_test
 

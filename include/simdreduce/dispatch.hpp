@@ -7,7 +7,7 @@
 // (CMake) or the manual recipe in the README, which compile the per-architecture kernels.
 //
 //   sr::dispatch::sum(p, n)                    same results as sr::sum<best path>(p, n)
-//   sr::dispatch::min(v), max(v, sr::skip_nan) and the other forms of min and max
+//   sr::dispatch::min(v), max(v, sr::skip_nan)  min and max, with extremum_kernels listed
 //   sr::dispatch::filter_map_sum(v, pred, map) pred, map: named functors listed in KERNELS
 //   sr::dispatch::fold(reducer, p, n, offset)  a piece's mergeable state, as sr::fold
 //   sr::dispatch::active_arch()                "avx2", "sse2", ...
@@ -205,7 +205,8 @@ inline void reset() noexcept {
 
 // The same overloads as simdreduce::sum, filter_map_sum and fold (api/reduce.hpp), with the
 // same results, on the active path. Each kernel they run must be compiled in: the built-in
-// list has sum, min and max for every element type; others go in the target's KERNELS list, or
+// list has sum for every element type; min and max need extremum_kernels in the target's
+// KERNELS list (targets/kernel.hpp), and other kernels go there too, or
 // the link fails naming the missing simdreduce::dispatch::entry<...>.
 
 /// Returns the sum of [p, p + n) in Acc on the active path; needs sum_kernel<T, Acc>.
@@ -258,6 +259,7 @@ Acc filter_map_sum(const Range& r, const Pred& pred, const Map& map, accumulate_
 }
 
 /// Returns the smallest element of [p, p + n) on the active path: simdreduce::min's bits.
+/// Needs min_kernel<T> (extremum_kernels lists every min and max kernel).
 template <class T>
 T min(const T* p, std::size_t n) {
     return detail::run(min_kernel<T>{}, p, n);

@@ -2,8 +2,11 @@
 #     [KERNELS_HEADER <header>]   a header defining your functors and a kernel_list type
 #     [KERNELS <type>]            that kernel_list, e.g. my_project::dispatched_kernels
 #     [LINK_ORDER ascending|descending]    descending exists to test that order is harmless
-#     [PATHS name...])            only these rows of targets.def (default: every one this
+#     [PATHS name...]             only these rows of targets.def (default: every one this
 #                                 compiler builds for this processor; scalar is always kept)
+#     [OBJECTS_OF <other-target>])  link the per-architecture objects already compiled for
+#                                 <other-target> (same kernels, same paths) instead of
+#                                 compiling them again: each costs 3-13 s of compile time
 #
 # Adds to <target> one object per architecture the compiler can target (scalar, SSE2,
 # SSE4.2, AVX2+FMA, AVX-512BW on x86-64; scalar and NEON on aarch64), each compiled from
@@ -78,7 +81,11 @@ macro(simdreduce_split_architecture entry name_var tag_var flags_var)
 endmacro()
 
 function(simdreduce_enable_dispatch target)
-  cmake_parse_arguments(arg "" "KERNELS_HEADER;KERNELS;LINK_ORDER" "PATHS" ${ARGN})
+  cmake_parse_arguments(arg "" "KERNELS_HEADER;KERNELS;LINK_ORDER;OBJECTS_OF" "PATHS" ${ARGN})
+  if(arg_OBJECTS_OF AND (arg_KERNELS_HEADER OR arg_KERNELS))
+    message(FATAL_ERROR "simdreduce_enable_dispatch(${target}): OBJECTS_OF takes the kernels of "
+                        "${arg_OBJECTS_OF}; KERNELS_HEADER and KERNELS cannot change them")
+  endif()
   if(NOT CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     message(FATAL_ERROR "simdreduce_enable_dispatch supports GCC and Clang; see the README's manual recipe")
   endif()
@@ -92,6 +99,16 @@ function(simdreduce_enable_dispatch target)
   foreach(entry IN LISTS paths)
     simdreduce_split_architecture("${entry}" path tag flags)
     if(arg_PATHS AND NOT path IN_LIST arg_PATHS AND NOT path STREQUAL "scalar")
+      continue()
+    endif()
+    if(arg_OBJECTS_OF)
+      set(objects ${arg_OBJECTS_OF}_simdreduce_${path})
+      if(NOT TARGET ${objects})
+        message(FATAL_ERROR "simdreduce_enable_dispatch(${target}): ${arg_OBJECTS_OF} has no ${path} "
+                            "objects; enable dispatch on it first, with the same PATHS")
+      endif()
+      target_sources(${target} PRIVATE $<TARGET_OBJECTS:${objects}>)
+      list(APPEND compiled "${path}")
       continue()
     endif()
     set(objects ${target}_simdreduce_${path})

@@ -51,6 +51,10 @@ template <class T>
 T eigen_min(const T* p, std::size_t n) {
     return Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>(p, static_cast<Eigen::Index>(n)).minCoeff();
 }
+float eigen_minmax_f32(const float* p, std::size_t n) {  // two passes: Eigen has no one-pass form
+    const Eigen::Map<const Eigen::ArrayXf> a(p, static_cast<Eigen::Index>(n));
+    return a.minCoeff() + a.maxCoeff();
+}
 std::uint8_t eigen_max_u8(const std::uint8_t* p, std::size_t n) {
     return Eigen::Map<const Eigen::Array<std::uint8_t, Eigen::Dynamic, 1>>(p, static_cast<Eigen::Index>(n)).maxCoeff();
 }
@@ -65,7 +69,8 @@ extern const function_table eigen, fast_math_native;
 const function_table eigen = {eigen_sum<float>,        eigen_sum<double>,  nullptr,
                                nullptr,                 nullptr,            nullptr,
                                nullptr,                 eigen_min<float>,   eigen_min<double>,
-                               eigen_min<std::int32_t>, eigen_min<std::int8_t>, eigen_max_u8};
+                               eigen_min<std::int32_t>, eigen_min<std::int8_t>, eigen_max_u8,
+                               nullptr,                 eigen_minmax_f32};
 #else
 const function_table eigen = {};
 #endif

@@ -27,6 +27,11 @@ T min_element_of(const T* p, std::size_t n) {
     return n ? *std::min_element(p, p + n) : T{};
 }
 std::uint8_t max_element_u8(const std::uint8_t* p, std::size_t n) { return n ? *std::max_element(p, p + n) : 0; }
+float minmax_element_f32(const float* p, std::size_t n) {
+    if (n == 0) return 0;
+    const auto both = std::minmax_element(p, p + n);
+    return *both.first + *both.second;
+}
 
 }  // namespace
 
@@ -36,6 +41,7 @@ extern const function_table strict_loop;
 const function_table strict_loop = {sum_f32,           sum_f64,           sum_i32,
                                     sum_i8,            sum_u8,            filter_map_sum_f32,
                                     nullptr,           min_element_of<float>, min_element_of<double>,
-                                    min_element_of<std::int32_t>, min_element_of<std::int8_t>, max_element_u8};
+                                    min_element_of<std::int32_t>, min_element_of<std::int8_t>, max_element_u8,
+                                    nullptr,           minmax_element_f32};
 
 }  // namespace bench

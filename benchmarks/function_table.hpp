@@ -32,6 +32,8 @@ struct function_table {
     std::int8_t (*min_i8)(const std::int8_t*, std::size_t) = nullptr;
     std::uint8_t (*max_u8)(const std::uint8_t*, std::size_t) = nullptr;
     float (*min_f32_skip_nan)(const float*, std::size_t) = nullptr;
+    // The smallest and the largest in one pass, returned as min + max.
+    float (*minmax_f32)(const float*, std::size_t) = nullptr;
 };
 
 // One target's tables, as main.cpp registers them.

@@ -39,7 +39,9 @@ using kernels = sd::joined_kernel_lists<sd::extremum_kernels,
                                                         sd::filter_map_sum_kernel<float, above, square>,
                                                         sd::filter_map_sum_kernel<std::int32_t, positive, square>,
                                                         sd::filter_map_sum_kernel<float, positive, square, double>,
-                                                        sd::sum_kernel<float, double>>>;
+                                                        sd::sum_kernel<float, double>, sd::minmax_kernel<float>,
+                                                        sd::minmax_kernel<float, simdreduce::reducers::nan_policy::skip>,
+                                                        sd::minmax_kernel<std::int32_t>>>;
 
 }  // namespace dispatch_test
 

@@ -67,6 +67,11 @@ void require_same_as_scalar_for_every_type_path(const std::string& p) {
             REQUIRE(sd::min(data.data(), n) == *std::min_element(data.data(), data.data() + n));
             REQUIRE(sd::max(data.data(), n) == *std::max_element(data.data(), data.data() + n));
         }
+        if constexpr (std::is_same<T, float>::value || std::is_same<T, std::int32_t>::value) {  // the listed ones
+            const auto both = sd::minmax(data.data(), n);
+            REQUIRE(test::same_bits(both.min, sr::min<sr::scalar>(data.data(), n)));
+            REQUIRE(test::same_bits(both.max, sr::max<sr::scalar>(data.data(), n)));
+        }
     }
     auto with_nan = test::random_floats<double>(1000, 21, 10.0);
     if constexpr (std::is_floating_point<T>::value) {
@@ -78,6 +83,10 @@ void require_same_as_scalar_for_every_type_path(const std::string& p) {
         REQUIRE(test::same_bits(sd::min(v, sr::skip_nan), sr::min<sr::scalar>(v, sr::skip_nan)));
         REQUIRE(test::same_bits(sd::max(v, sr::skip_nan), sr::max<sr::scalar>(v, sr::skip_nan)));
         REQUIRE(!std::isnan(sd::max(v, sr::skip_nan)));
+        if constexpr (std::is_same<T, float>::value) {
+            REQUIRE(std::isnan(sd::minmax(v).max));
+            REQUIRE(test::same_bits(sd::minmax(v, sr::skip_nan).max, sr::max<sr::scalar>(v, sr::skip_nan)));
+        }
     }
 }
 

@@ -1,5 +1,5 @@
-// min and max on the architecture under test, against a reference written here from the
-// documented policy: every length and misalignment, integer extremes, NaN, Inf and signed
+// min, max and minmax on the architecture under test, against a reference written here from
+// the documented policy: every length and misalignment, integer extremes, NaN, Inf and signed
 // zeros at every position, both NaN policies, and pieces folded apart and merged.
 #include "catch.hpp"
 #include "test_support.hpp"
@@ -67,6 +67,17 @@ void check_all(const T* p, std::size_t n) {
             REQUIRE(identical(got, expected));  // a NaN must be quiet_NaN(), a zero of the right sign
         }
     }
+    // minmax: each half with the bits of the reference, in one pass.
+    for (int skip = 0; skip < forms / 2; ++skip) {
+        const auto both = skip ? sr::minmax<arch>(p, n, sr::skip_nan) : sr::minmax<arch>(p, n);
+        const T smallest = reference(p, n, true, skip), largest = reference(p, n, false, skip);
+        if (!identical(both.min, smallest) || !identical(both.max, largest)) {
+            INFO("n " << n << ", minmax" << (skip ? ", skip_nan" : "") << ": got " << +both.min << ", " << +both.max
+                      << ", expected " << +smallest << ", " << +largest);
+            REQUIRE(identical(both.min, smallest));
+            REQUIRE(identical(both.max, largest));
+        }
+    }
 }
 
 // Random values over the whole range of T (every bit pattern of an integer; floats of every
@@ -87,7 +98,7 @@ std::vector<T> wide_data(std::size_t n, std::uint64_t seed) {
     return v;
 }
 
-TEMPLATE_TEST_CASE("min and max match the reference at every length and misalignment", "[extremum]",
+TEMPLATE_TEST_CASE("min, max and minmax match the reference at every length and misalignment", "[extremum]",
                    SIMDREDUCE_ALL_ELEMENT_TYPES) {
     using T = TestType;
     constexpr std::size_t max_n = test::sweep_length<T>(), max_offset = test::widest_batch<T>;
@@ -100,7 +111,7 @@ TEMPLATE_TEST_CASE("min and max match the reference at every length and misalign
     for (std::size_t offset = 0; offset < max_offset; ++offset) check_all(longer.data() + offset, 3001);
 }
 
-TEMPLATE_TEST_CASE("integer min and max reach both extremes at every position", "[extremum]", std::int8_t,
+TEMPLATE_TEST_CASE("integer min, max and minmax reach both extremes at every position", "[extremum]", std::int8_t,
                    std::uint8_t, std::int16_t, std::uint16_t, std::int32_t, std::uint32_t, std::int64_t,
                    std::uint64_t) {
     using T = TestType;
@@ -113,12 +124,15 @@ TEMPLATE_TEST_CASE("integer min and max reach both extremes at every position", 
             REQUIRE(sr::max<arch>(v) == std::max(extreme, T(1)));
             REQUIRE(sr::min<arch>(v, sr::skip_nan) == std::min(extreme, T(1)));
             REQUIRE(sr::max<arch>(v, sr::skip_nan) == std::max(extreme, T(1)));
+            const auto both = sr::minmax<arch>(v, sr::skip_nan);
+            REQUIRE(both.min == std::min(extreme, T(1)));
+            REQUIRE(both.max == std::max(extreme, T(1)));
             v[at] = T(1);
         }
     }
 }
 
-TEMPLATE_TEST_CASE("float min and max: NaN, Inf and signed zeros at every position", "[extremum][ieee]", float,
+TEMPLATE_TEST_CASE("float min, max and minmax: NaN, Inf and signed zeros at every position", "[extremum][ieee]", float,
                    double) {
     using T = TestType;
     const T inf = std::numeric_limits<T>::infinity(), nan = std::numeric_limits<T>::quiet_NaN();
@@ -163,13 +177,16 @@ TEMPLATE_TEST_CASE("float min and max: NaN, Inf and signed zeros at every positi
     const std::vector<T> infinities = {inf, inf, -inf};
     REQUIRE(identical(sr::min<arch>(infinities), -inf));
     REQUIRE(identical(sr::max<arch>(infinities), inf));
+    REQUIRE(identical(sr::minmax<arch>(none).min, inf));
+    REQUIRE(identical(sr::minmax<arch>(none, sr::skip_nan).max, -inf));
 }
 
-TEMPLATE_TEST_CASE("min pieces folded apart and merged give the bits of one call", "[extremum][determinism]", float,
-                   double, std::int8_t, std::uint64_t) {
+TEMPLATE_TEST_CASE("min and minmax pieces folded apart and merged give the bits of one call",
+                   "[extremum][determinism]", float, double, std::int8_t, std::uint64_t) {
     using T = TestType;
     using R = sr::min_reducer<T>;
     using S = sr::max_reducer<T, sr::reducers::nan_policy::skip>;
+    using M = sr::minmax_reducer<T>;
     test::splitmix64 rng(99);
     auto data = wide_data<T>(5000, 13);
     if constexpr (std::is_floating_point<T>::value) data[4321] = -T(0);
@@ -180,14 +197,19 @@ TEMPLATE_TEST_CASE("min pieces folded apart and merged give the bits of one call
         std::sort(cuts.begin(), cuts.end());
         auto smallest = sr::fold<arch>(R{}, data.data(), cuts[1], 0);
         auto largest = sr::fold<sr::scalar>(S{}, data.data(), cuts[1], 0);
+        auto both = sr::fold<arch>(M{}, data.data(), cuts[1], 0);
         for (std::size_t k = 1; k + 1 < cuts.size(); ++k) {
             const std::size_t a = cuts[k], len = cuts[k + 1] - a;
             smallest.merge(k % 2 ? sr::fold<sr::scalar>(R{}, data.data() + a, len, a) : sr::fold<arch>(R{}, data.data() + a, len, a));
             largest.merge(sr::fold<arch>(S{}, data.data() + a, len, a));
+            both.merge(k % 2 ? sr::fold<sr::scalar>(M{}, data.data() + a, len, a) : sr::fold<arch>(M{}, data.data() + a, len, a));
         }
         INFO("n " << n);
         REQUIRE(identical(smallest.finish(), sr::min<arch>(data.data(), n)));
         REQUIRE(identical(largest.finish(), sr::max<arch>(data.data(), n, sr::skip_nan)));
+        const auto whole = both.finish();
+        REQUIRE(identical(whole.min, sr::min<arch>(data.data(), n)));
+        REQUIRE(identical(whole.max, sr::max<arch>(data.data(), n)));
     }
 }
 

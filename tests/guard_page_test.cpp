@@ -63,6 +63,7 @@ TEMPLATE_TEST_CASE("no path reads past either end of the data", "[memory]", floa
         (void)sr::filter_map_sum<arch>(tail, n, in_range, identity);
         REQUIRE(sr::min<arch>(tail, n) == (n ? *std::min_element(tail, tail + n) : sr::min<arch>(tail, 0)));
         REQUIRE(sr::max<arch>(tail, n, sr::skip_nan) == (n ? *std::max_element(tail, tail + n) : sr::max<arch>(tail, 0)));
+        REQUIRE(sr::minmax<arch>(tail, n).max == sr::max<arch>(tail, n));
         // Starting flush against the guard before it, at every misalignment of the end.
         T* head = reinterpret_cast<T*>(region.first_readable());
         fill(head, n);
@@ -71,6 +72,7 @@ TEMPLATE_TEST_CASE("no path reads past either end of the data", "[memory]", floa
         (void)sr::filter_map_sum<arch>(head, n, in_range, identity);
         REQUIRE(sr::max<arch>(head, n) == (n ? *std::max_element(head, head + n) : sr::max<arch>(head, 0)));
         REQUIRE(sr::min<arch>(head, n, sr::skip_nan) == (n ? *std::min_element(head, head + n) : sr::min<arch>(head, 0)));
+        REQUIRE(sr::minmax<arch>(head, n).min == sr::min<arch>(head, n));
     }
     // nullptr with n == 0 is a valid empty range.
     REQUIRE(sr::sum<arch>(static_cast<const T*>(nullptr), 0) == Acc(0));
@@ -102,6 +104,7 @@ TEMPLATE_TEST_CASE("no path reads past either end of data longer than a block", 
         REQUIRE(sr::filter_map_sum<arch>(head, n, in_range, identity) ==
                 sr::filter_map_sum<sr::scalar>(head, n, in_range, identity));
         REQUIRE(sr::max<arch>(head, n) == *std::max_element(head, head + n));
+        REQUIRE(sr::minmax<arch>(head, n).min == *std::min_element(head, head + n));
     }
 }
 

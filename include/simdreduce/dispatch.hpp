@@ -8,6 +8,7 @@
 //
 //   sr::dispatch::sum(p, n)                    same results as sr::sum<best path>(p, n)
 //   sr::dispatch::min(v), max(v, sr::skip_nan)  min and max, with extremum_kernels listed
+//   sr::dispatch::minmax(v)                    both in one pass, with minmax_kernels listed
 //   sr::dispatch::filter_map_sum(v, pred, map) pred, map: named functors listed in KERNELS
 //   sr::dispatch::fold(reducer, p, n, offset)  a piece's mergeable state, as sr::fold
 //   sr::dispatch::active_arch()                "avx2", "sse2", ...
@@ -305,6 +306,32 @@ auto max(const Range& r) {
 template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
 auto max(const Range& r, skip_nan_t skip) {
     return dispatch::max(std::data(r), std::size(r), skip);
+}
+
+/// Returns the smallest and the largest element of [p, p + n) on the active path:
+/// simdreduce::minmax's bits. Needs minmax_kernel<T> (minmax_kernels lists them all).
+template <class T>
+minmax_result<T> minmax(const T* p, std::size_t n) {
+    return detail::run(minmax_kernel<T>{}, p, n);
+}
+
+/// Returns the smallest and the largest element of [p, p + n), ignoring NaN, on the active path.
+template <class T>
+minmax_result<T> minmax(const T* p, std::size_t n, skip_nan_t) {
+    return detail::run(minmax_kernel<T, reducers::nan_policy::skip>{}, p, n);
+}
+
+/// Returns the smallest and the largest element of a contiguous range on the active path.
+template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
+auto minmax(const Range& r) {
+    return dispatch::minmax(std::data(r), std::size(r));
+}
+
+/// Returns the smallest and the largest element of a contiguous range, ignoring NaN, on the
+/// active path.
+template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
+auto minmax(const Range& r, skip_nan_t skip) {
+    return dispatch::minmax(std::data(r), std::size(r), skip);
 }
 
 /// Returns the mergeable state of reducer r over the n elements from p, p[0] being element

@@ -1,5 +1,5 @@
 // Differential fuzzer: every dispatch path must return the scalar path's bits for sum,
-// filter_map_sum, min and max, and none may read outside its buffer (ASan). The input chooses the element type, the forced path, a
+// filter_map_sum, min, max and minmax, and none may read outside its buffer (ASan). The input chooses the element type, the forced path, a
 // predicate and a map from a fixed menu, the misalignment, and the raw element values, so
 // NaN, infinities, denormals, -0.0 and integer extremes all come from the bytes themselves.
 //
@@ -49,6 +49,13 @@ void run(const std::uint8_t* bytes, std::size_t size, unsigned predicate, unsign
     if (!exact(sd::min(p, n), sr::min<sr::scalar>(p, n)) || !exact(sd::max(p, n), sr::max<sr::scalar>(p, n)) ||
         !exact(sd::min(p, n, sr::skip_nan), sr::min<sr::scalar>(p, n, sr::skip_nan)) ||
         !exact(sd::max(p, n, sr::skip_nan), sr::max<sr::scalar>(p, n, sr::skip_nan))) {
+        __builtin_trap();
+    }
+    // minmax: each half the bits of the scalar min and max.
+    const auto both = sd::minmax(p, n), skipping = sd::minmax(p, n, sr::skip_nan);
+    if (!exact(both.min, sr::min<sr::scalar>(p, n)) || !exact(both.max, sr::max<sr::scalar>(p, n)) ||
+        !exact(skipping.min, sr::min<sr::scalar>(p, n, sr::skip_nan)) ||
+        !exact(skipping.max, sr::max<sr::scalar>(p, n, sr::skip_nan))) {
         __builtin_trap();
     }
     if constexpr (std::is_floating_point<T>::value) {

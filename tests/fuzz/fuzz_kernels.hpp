@@ -32,7 +32,7 @@ struct identity {
 namespace sd = simdreduce::dispatch;
 template <class T>
 using fms = sd::filter_map_sum_kernel<T, positive, identity>;
-using kernels = sd::joined_kernel_lists<sd::extremum_kernels, sd::kernel_list<
+using kernels = sd::joined_kernel_lists<sd::extremum_kernels, sd::minmax_kernels, sd::kernel_list<
     sd::filter_map_sum_kernel<float, positive, square>, sd::filter_map_sum_kernel<float, positive, tenth>,
     sd::filter_map_sum_kernel<float, not_negative, square>, sd::filter_map_sum_kernel<float, not_negative, tenth>,
     sd::filter_map_sum_kernel<float, small, square>, sd::filter_map_sum_kernel<float, small, tenth>,

@@ -2,7 +2,7 @@
 #ifndef SIMDREDUCE_API_EXTREMA_HPP
 #define SIMDREDUCE_API_EXTREMA_HPP
 
-// min and max: the reducers of reducers/extremum.hpp behind the same overloads as sum.
+// min, max and minmax: the reducers of reducers/extremum.hpp behind the same overloads as sum.
 #include <cstddef>
 #include <iterator>
 
@@ -63,6 +63,31 @@ auto max(const Range& r) {
 template <class Arch = default_arch, class Range, detail::enable_if_range<Range> = 0>
 auto max(const Range& r, skip_nan_t skip) {
     return max<Arch>(std::data(r), std::size(r), skip);
+}
+
+/// Returns the smallest and the largest element of [p, p + n) in one pass, as a struct with
+/// .min and .max: the bits of min and max, on every Arch.
+template <class Arch = default_arch, class T>
+minmax_result<T> minmax(const T* p, std::size_t n) {
+    return detail::reduce<Arch>(minmax_reducer<T>{}, p, n);
+}
+
+/// Returns the smallest and the largest element of [p, p + n), ignoring NaN.
+template <class Arch = default_arch, class T>
+minmax_result<T> minmax(const T* p, std::size_t n, skip_nan_t) {
+    return detail::reduce<Arch>(minmax_reducer<T, reducers::nan_policy::skip>{}, p, n);
+}
+
+/// Returns the smallest and the largest element of a contiguous range.
+template <class Arch = default_arch, class Range, detail::enable_if_range<Range> = 0>
+auto minmax(const Range& r) {
+    return minmax<Arch>(std::data(r), std::size(r));
+}
+
+/// Returns the smallest and the largest element of a contiguous range, ignoring NaN.
+template <class Arch = default_arch, class Range, detail::enable_if_range<Range> = 0>
+auto minmax(const Range& r, skip_nan_t skip) {
+    return minmax<Arch>(std::data(r), std::size(r), skip);
 }
 
 }  // namespace simdreduce

@@ -5,6 +5,8 @@
 // The few xsimd spellings that changed between 8.1 (Debian 12) and 14.x.
 // Everything else simdreduce uses is common to all supported versions:
 // batch member load_unaligned/store_aligned, select, comparisons, shifts, and/xor.
+#include <type_traits>
+
 #include <xsimd/xsimd.hpp>
 
 #if XSIMD_VERSION_MAJOR < 8
@@ -23,6 +25,28 @@ inline xsimd::batch<To, A> bit_cast_lanes(const xsimd::batch<From, A>& v) noexce
 #else
     return xsimd::bitwise_cast<To>(v);
 #endif
+}
+
+// xsimd::select(keep, a, b). xsimd 8.1's AVX-512BW select of integers does not compile with
+// GCC 12 (a switch on the lane size casts every lane type to every register type), so on
+// 64-byte integer registers this is the mask blend itself.
+template <class T, class A>
+inline xsimd::batch<T, A> blend(const xsimd::batch_bool<T, A>& keep, const xsimd::batch<T, A>& a,
+                                const xsimd::batch<T, A>& b) noexcept {
+#if XSIMD_WITH_AVX512BW
+    if constexpr (std::is_integral<T>::value && sizeof(typename xsimd::batch<T, A>::register_type) == 64) {
+        const auto k = static_cast<typename xsimd::batch_bool<T, A>::register_type>(keep);
+        const auto va = static_cast<typename xsimd::batch<T, A>::register_type>(a);
+        const auto vb = static_cast<typename xsimd::batch<T, A>::register_type>(b);
+        if constexpr (sizeof(T) == 1) return _mm512_mask_blend_epi8(k, vb, va);
+        else if constexpr (sizeof(T) == 2) return _mm512_mask_blend_epi16(k, vb, va);
+        else if constexpr (sizeof(T) == 4) return _mm512_mask_blend_epi32(k, vb, va);
+        else return _mm512_mask_blend_epi64(k, vb, va);
+    } else
+#endif
+    {
+        return xsimd::select(keep, a, b);
+    }
 }
 
 // xsimd 8.x calls the missing-ISA fallback `unavailable`, later ones have no default at all

@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "accumulator.hpp"
+#include "both.hpp"
 #include "extremum.hpp"
 #include "filter_map_sum.hpp"
 #include "sum.hpp"
@@ -41,6 +42,17 @@ template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
 using min_reducer = extremum_reducer<T, reducers::extreme::smallest, P>;
 template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
 using max_reducer = extremum_reducer<T, reducers::extreme::largest, P>;
+
+/// The smallest and the largest element, from one pass (minmax).
+template <class T>
+struct minmax_result {
+    T min;
+    T max;
+};
+
+// minmax(T*, n), and with skip_nan: the minimum and the maximum, each with its own bits.
+template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
+using minmax_reducer = reducers::both<min_reducer<T, P>, max_reducer<T, P>, minmax_result<T>>;
 
 }  // namespace simdreduce
 

@@ -42,6 +42,10 @@ using min_kernel = kernel<T, min_reducer<T, P>>;
 template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
 using max_kernel = kernel<T, max_reducer<T, P>>;
 
+// minmax(p, n) of T.
+template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
+using minmax_kernel = kernel<T, minmax_reducer<T, P>>;
+
 // The kernels one target dispatches; see simdreduce_enable_dispatch(... KERNELS ...).
 template <class... Kernels>
 struct kernel_list {};
@@ -73,6 +77,8 @@ template <class T>
 using min_skipping = min_kernel<T, reducers::nan_policy::skip>;
 template <class T>
 using max_skipping = max_kernel<T, reducers::nan_policy::skip>;
+template <class T>
+using minmax_of = minmax_kernel<T>;
 }  // namespace detail
 
 // The built-in list, compiled into every target: sum of every element type.
@@ -86,6 +92,12 @@ using extremum_kernels = typename detail::joined<
     detail::for_every_element_type<detail::min_of>, detail::for_every_element_type<detail::max_of>,
     kernel_list<detail::min_skipping<float>, detail::max_skipping<float>, detail::min_skipping<double>,
                 detail::max_skipping<double>>>::type;
+
+// minmax of every element type, and the NaN-skipping minmax of floats: a list of its own,
+// for the same reason.
+using minmax_kernels = typename detail::joined<
+    detail::for_every_element_type<detail::minmax_of>,
+    kernel_list<minmax_kernel<float, reducers::nan_policy::skip>, minmax_kernel<double, reducers::nan_policy::skip>>>::type;
 
 // One kernel_list of the kernels of several, for a target's KERNELS:
 // joined_kernel_lists<extremum_kernels, kernel_list<filter_map_sum_kernel<float, P, M>>>.

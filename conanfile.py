@@ -11,7 +11,7 @@ import re
 
 from conan import ConanFile
 from conan.tools.cmake import CMake, CMakeDeps, CMakeToolchain, cmake_layout
-from conan.tools.files import copy, load
+from conan.tools.files import copy, load, rm, rmdir
 
 required_conan_version = ">=2.0"
 
@@ -62,6 +62,11 @@ class SimdreduceConan(ConanFile):
     def package(self):
         copy(self, "LICENSE", self.source_folder, os.path.join(self.package_folder, "licenses"))
         CMake(self).install()
+        # Conan Center's policy: CMakeDeps and PkgConfigDeps write their own package files,
+        # so the installed ones go; the dispatch helper stays, as the build module below.
+        rm(self, "simdreduceConfig*.cmake", os.path.join(self.package_folder, self.cmake_dir))
+        rm(self, "simdreduceTargets*.cmake", os.path.join(self.package_folder, self.cmake_dir))
+        rmdir(self, os.path.join(self.package_folder, "share", "pkgconfig"))
 
     def package_info(self):
         self.cpp_info.bindirs = []

@@ -111,6 +111,7 @@ int main(int argc, char** argv) {
     }
 #endif
     benchmark::AddCustomContext("cpu_model", bench::cpu_name());  // for plot.py's title
+    benchmark::AddCustomContext("dispatched_path", simdreduce::dispatch::active_arch());  // for headline.py
     int new_argc = static_cast<int>(args.size());
     benchmark::Initialize(&new_argc, args.data());
     // Colour only on a terminal, and never when asked not to, so that a saved log stays text.

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 namespace bench {
@@ -38,6 +39,24 @@ std::string cpu_name() {
         }
     }
     return "unknown CPU";
+}
+
+bool summary_reporter::ReportContext(const Context& context) {
+    std::ostream& err = GetErrorStream();
+    std::ostringstream captured;
+    SetErrorStream(&captured);
+    const bool ok = ConsoleReporter::ReportContext(context);
+    SetErrorStream(&err);
+    std::istringstream lines(captured.str());
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find("Library was built as DEBUG") != std::string::npos) {
+            err << "Timer library: Debian's libbenchmark, built without NDEBUG; the code measured here is built "
+                   "in Release (-O3)\n";
+        } else {
+            err << line << '\n';
+        }
+    }
+    return ok;
 }
 
 void summary_reporter::ReportRuns(const std::vector<Run>& runs) {

@@ -22,6 +22,10 @@ public:
     // that have no vector width of their own (strict loop, scalar, dispatch, Eigen...).
     summary_reporter(std::string dispatch_path, bool color)
         : ConsoleReporter(color ? OO_Defaults : OO_Tabular), dispatch_path_(std::move(dispatch_path)) {}
+    // The library's context, with Debian's "Library was built as DEBUG" warning replaced by
+    // what it means: Debian 12 builds libbenchmark without NDEBUG; simdreduce's code here is
+    // built in Release.
+    bool ReportContext(const Context& context) override;
     void ReportRuns(const std::vector<Run>& runs) override;
     void Finalize() override;
 

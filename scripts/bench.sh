@@ -31,3 +31,5 @@ echo "JSON results: $dir/results.json"
 echo
 # Accuracy beside speed: the float sum's error on four data sets, beside numpy's np.sum.
 "$dir/benchmarks/simdreduce_accuracy"
+echo
+/usr/bin/python3 benchmarks/headline.py "$dir/results.json" "$dir/results.png"

@@ -137,6 +137,7 @@ cmake -S tests/consumers/add_subdirectory -B "$root/consumer-add-subdirectory" -
 cmake --build "$root/consumer-add-subdirectory" -j "$jobs"
 "$root/consumer-add-subdirectory/consumer"
 bash tests/consumers/pkg_config.sh "$prefix" "$root/consumer-pkg-config"
+bash tests/consumers/pkg_config_requires.sh "$root/pkg-config-requires"
 
 step "packages: Conan's test_package, the vcpkg port and the Conan recipe"
 build_test_package() {  # <prefix> <build-dir>: plain CMake, find_package against the prefix
@@ -150,6 +151,7 @@ cmake -DPORT_DIR=ports/simdreduce -DOUT="$root/vcpkg-port" -P tests/consumers/vc
   || { cat "$root/vcpkg-port.log"; exit 1; }
 tail -n 1 "$root/vcpkg-port.log"
 build_test_package "$root/vcpkg-port/packages" "$root/test-package-vcpkg"
+python3 tests/consumers/vcpkg/check_manifests.py .
 python3 tests/consumers/conan/check_recipe.py . "$root/conan-recipe"
 
 if [ "$(uname -m)" = "x86_64" ]; then

@@ -29,7 +29,7 @@ struct layout {
     static constexpr std::size_t lanes =
         reducers::fixed_registers<R> != 0 ? reducers::fixed_registers<R> * width : reducers::lanes<R>;
     static constexpr std::size_t registers = lanes / width;
-    static_assert(registers * width == lanes, "the register width must divide the 256-byte state");
+    static_assert(registers * width == lanes, "the register width must divide the lanes of the state");
     static_assert(R::exact || reducers::block_elements<R> >= (std::size_t(1) << 12), "max_depth assumes B >= 2^12");
     // Exact reducers need no blocks: one block is the whole input.
     static constexpr std::size_t block = R::exact ? ~std::size_t(0) : reducers::block_elements<R>;

@@ -7,8 +7,8 @@ way a Conan consumer would see it.
   export breaks the build;
 - generate, build, package: the recipe's own methods; the stand-in CMake runs the real cmake
   with the recipe's cache variables;
-- package_info: its names must match the CMake package that was installed, and its build
-  module must exist;
+- package_info: its version must be the packaged headers', its build module must exist,
+  and the package must not ship CMake config or .pc files of its own (Conan Center's policy);
 - then writes the config file that CMakeDeps would write from package_info (an imported
   target plus the build modules) and builds and runs test_package against it.
 
@@ -74,9 +74,16 @@ def stub_conan(recorded):
         with open(path) as f:
             return f.read()
 
+    def rm(conanfile, pattern, folder):
+        for name in fnmatch.filter(os.listdir(folder), pattern):
+            os.remove(os.path.join(folder, name))
+
+    def rmdir(conanfile, path):
+        shutil.rmtree(path, ignore_errors=True)
+
     cmake.CMake, cmake.CMakeToolchain, cmake.CMakeDeps = CMake, CMakeToolchain, CMakeDeps
     cmake.cmake_layout = lambda conanfile, **kwargs: None
-    files.copy, files.load = copy, load
+    files.copy, files.load, files.rm, files.rmdir = copy, load, rm, rmdir
     build.can_run = lambda conanfile: True
     for name, module in {"conan": conan, "conan.tools": tools, "conan.tools.cmake": cmake,
                          "conan.tools.files": files, "conan.tools.build": build}.items():
@@ -145,11 +152,16 @@ def main(repository, work):
     info = recipe.cpp_info
     config_dir = os.path.join(package, info.builddirs[0])
     file_name, target = info.properties["cmake_file_name"], info.properties["cmake_target_name"]
-    with open(os.path.join(config_dir, f"{file_name}ConfigVersion.cmake")) as f:
-        installed_version = re.search(r'set\(PACKAGE_VERSION "([^"]+)"\)', f.read()).group(1)
-    check(installed_version == recipe.version, f"recipe version {recipe.version}, CMake package {installed_version}")
-    with open(os.path.join(config_dir, f"{file_name}Targets.cmake")) as f:
-        check(f"add_library({target} " in f.read(), f"the installed CMake package has no target {target}")
+    with open(os.path.join(package, "include", "simdreduce", "version.hpp")) as f:
+        header = f.read()
+    packaged_version = ".".join(re.search(rf"#define SIMDREDUCE_VERSION_{part} +(\d+)", header).group(1)
+                                for part in ("MAJOR", "MINOR", "PATCH"))
+    check(packaged_version == recipe.version, f"recipe version {recipe.version}, packaged headers {packaged_version}")
+    # Conan Center: no package files of the project's own beside those CMakeDeps generates.
+    leftovers = [n for n in os.listdir(config_dir)
+                 if fnmatch.fnmatch(n, f"{file_name}Config*.cmake") or fnmatch.fnmatch(n, f"{file_name}Targets*.cmake")]
+    check(not leftovers, f"the package ships its own CMake package files: {leftovers}")
+    check(not os.path.exists(os.path.join(package, "share", "pkgconfig")), "the package ships a .pc file")
     modules = [os.path.join(package, m) for m in info.properties["cmake_build_modules"]]
     check(all(os.path.isfile(m) for m in modules), f"missing build modules: {modules}")
 
@@ -166,7 +178,7 @@ def main(repository, work):
                     "-DCMAKE_BUILD_TYPE=Release", f"-D{file_name}_DIR={deps}"], check=True, stdout=subprocess.DEVNULL)
     subprocess.run(["cmake", "--build", test_build, "-j", str(os.cpu_count() or 2)], check=True, stdout=subprocess.DEVNULL)
     subprocess.run([os.path.join(test_build, "test_package")], check=True)
-    print(f"conan recipe {recipe.name} {recipe.version}: packaged, names match the CMake package, "
+    print(f"conan recipe {recipe.name} {recipe.version}: packaged without CMake or .pc files of its own, "
           f"test_package built through a CMakeDeps-style config and passed")
 
 

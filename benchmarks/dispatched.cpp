@@ -16,7 +16,7 @@ namespace sd = simdreduce::dispatch;
 template <class Kernel>
 auto direct_entry() {
     using run_type = typename Kernel::result_type (*)(const typename Kernel::value_type*, std::size_t, const Kernel&);
-    return sd::detail::with_arch(sd::best_path(), [](auto arch) {
+    return sd::detail::with_arch<Kernel>(sd::best_path(), [](auto arch) {
         return static_cast<run_type>(&sd::entry<Kernel>::template run<decltype(arch)>);
     });
 }

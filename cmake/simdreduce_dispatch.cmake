@@ -11,7 +11,8 @@
 # Adds to <target> one object per architecture the compiler can target (scalar, SSE2,
 # SSE4.2, AVX2+FMA, AVX-512BW on x86-64; scalar and NEON on aarch64), each compiled from
 # simdreduce_dispatch_arch.cpp with that architecture's flags, and defines the macros that
-# tell <simdreduce/dispatch.hpp> which paths exist. Code that calls simdreduce::dispatch
+# tell <simdreduce/dispatch.hpp> which paths exist: SIMDREDUCE_DISPATCH_PATHS, their names,
+# and SIMDREDUCE_DISPATCH_ENABLED, their mask. Code that calls simdreduce::dispatch
 # keeps the target's own (baseline) flags.
 #
 # The per-architecture objects are built without LTO, with -O3 in Release and -O2 in every
@@ -129,7 +130,21 @@ function(simdreduce_enable_dispatch target)
     target_sources(${target} PRIVATE $<TARGET_OBJECTS:${objects}>)
     list(APPEND compiled "${path}")
   endforeach()
+  # One bit per row of targets.def: the name of the configuration's inline namespace
+  # (targets/choice.hpp), so that two targets of one program built with different paths
+  # never share a definition.
+  get_property(targets_file GLOBAL PROPERTY SIMDREDUCE_TARGETS_FILE)
+  file(STRINGS "${targets_file}" rows REGEX "^SIMDREDUCE_TARGET\\(")
+  set(mask 0)
+  set(bit 1)
+  foreach(row IN LISTS rows)
+    string(REGEX REPLACE "^SIMDREDUCE_TARGET\\(([a-z0-9_]+),.*" "\\1" name "${row}")
+    if(name IN_LIST compiled)
+      math(EXPR mask "${mask} | ${bit}")
+    endif()
+    math(EXPR bit "${bit} << 1")
+  endforeach()
   list(JOIN compiled "," compiled)
-  target_compile_definitions(${target} PUBLIC SIMDREDUCE_DISPATCH_ENABLED=1 "SIMDREDUCE_DISPATCH_PATHS=\"${compiled}\"")
+  target_compile_definitions(${target} PUBLIC SIMDREDUCE_DISPATCH_ENABLED=${mask} "SIMDREDUCE_DISPATCH_PATHS=\"${compiled}\"")
   target_link_libraries(${target} PUBLIC simdreduce::simdreduce)
 endfunction()

@@ -1,7 +1,6 @@
 // Runtime dispatch, compiled with baseline flags. Run natively and under emulated CPUs
 // (qemu-x86_64 -cpu core2duo / Nehalem / Haswell,-fma / Haswell, and qemu-aarch64), with
 // SIMDREDUCE_TEST_EXPECTED_PATH naming the path that CPU must get.
-#include <simdreduce/dispatch.hpp>
 #include <simdreduce/simdreduce.hpp>
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "catch.hpp"
+#include "dispatch_elsewhere.hpp"
 #include "dispatch_kernels.hpp"
 #include "test_support.hpp"
 
@@ -177,6 +177,20 @@ TEST_CASE("the compiled and supported lists are consistent", "[dispatch]") {
     REQUIRE(sd::compiled(path::neon64));
     REQUIRE_FALSE(sd::compiled(path::avx2));
 #endif
+}
+
+
+TEST_CASE("a translation unit without dispatch keeps its own definitions", "[dispatch][odr]") {
+    // SIMDREDUCE_DISPATCH_PATHS is a macro, so best_path() reads "scalar" in that unit and
+    // this program's paths here. Were both one inline function, the linker would keep one
+    // copy, and one of the two calls below would give the other's answer.
+    const dispatch_test::best_path_function here = &sd::best_path;
+    const dispatch_test::best_path_function elsewhere = dispatch_test::best_path_elsewhere();
+    CHECK(here != elsewhere);
+    CHECK(elsewhere() == path::scalar);
+    CHECK(here() == sd::best_path());
+    const std::vector<float> v = {1.5f, -2.0f, 0.25f};
+    CHECK(dispatch_test::scalar_sum_elsewhere(v.data(), v.size()) == sd::sum(v));
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 // Prints the path this CPU runs and a sum and a filtered sum computed on it; returns
 // nonzero if they differ from the portable scalar path, bit for bit.
-#include <simdreduce/dispatch.hpp>
 #include <simdreduce/simdreduce.hpp>
 
 #include <cstdio>

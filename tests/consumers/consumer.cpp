@@ -2,7 +2,7 @@
 // examples/runtime_dispatch), add_subdirectory, and a plain command line with pkg-config and
 // the README's manual dispatch recipe. Prints the active path; fails unless the dispatched
 // and compile-time sums equal the scalar path's, bit for bit.
-#include <simdreduce/dispatch.hpp>
+// It includes only simdreduce.hpp, which declares the dispatched functions too.
 #include <simdreduce/simdreduce.hpp>
 
 #include <cstdint>

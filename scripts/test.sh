@@ -69,7 +69,7 @@ cpu_paths() {
   local flags paths="scalar;sse2"
   flags=" $(grep -m1 '^flags' /proc/cpuinfo | cut -d: -f2) "
   has() { for f in "$@"; do [[ "$flags" == *" $f "* ]] || return 1; done; }
-  if has pni ssse3 sse4_1 sse4_2; then  # Linux calls SSE3 "pni" paths="$paths;sse4_2"; fi
+  if has pni ssse3 sse4_1 sse4_2; then paths="$paths;sse4_2"; fi  # Linux calls SSE3 "pni"
   if has avx2 fma; then paths="$paths;avx2"; fi
   if has avx512f avx512cd avx512dq avx512bw; then paths="$paths;avx512bw"; fi
   echo "$paths"

@@ -30,39 +30,6 @@ bash scripts/install-deps.sh
 # those of the kernel tests; scalar is always one) | more CMake options
 # "system" xsimd is Debian 12's 8.1.0; 13.2 and 14.3 are Debian packages from trixie and sid,
 # and Catch2 v3 from bookworm-backports, unpacked under the build root (scripts/fetch-deb.sh).
-# Sanitized builds skip the qemu runs (qemu-user cannot host ASan's shadow memory) and the
-# symbol checks (instrumented code is not what ships), and each tests part of the paths:
-# instrumented, the engine's loops take minutes a file to compile (GCC 12 with ASan, the AVX2
-# dispatch object at -O2: 581 s). Out-of-bounds reads on every path are also caught by the
-# guard-page tests of every build and by the fuzzer, which runs every path under ASan.
-# - GCC's is at -O0, where every load is instrumented, and tests the portable path, whose
-#   scalar integer code is where undefined behaviour could hide.
-# - Clang's is optimized as ASan's documentation advises (-O1) and tests the AVX2 kernels;
-#   the fuzzer runs the dispatched AVX2 path under ASan.
-# Compiling the kernel tests is most of the time: on 2 cores of a Zen 3 EPYC, 13 min for
-# gcc-release's five paths (about 1,100 of its 1,600 CPU seconds; a path's five test files
-# take 165-255 s). So the builds share the paths out, and every path still meets GCC and
-# Clang, and each xsimd version:
-# - gcc-release tests every path (AVX-512 compiles everywhere and runs where the CPU has it);
-#   Clang tests sse4_2 and avx512bw here and the other three in clang-xsimd14-cxx20;
-# - the xsimd 13.2 and 14.3 builds run the kernel tests of one path or three, and the
-#   dispatch tests of every path ("all"), which compare each path with the scalar path over
-#   every element type and kernel: every path meets every xsimd version;
-# - they are built as distributions build (RelWithDebInfo: -O2, without -g, the flags a
-#   header-only library meets most), which is also a quarter cheaper than -O3;
-# - Debug (-O0, assertions on) tests scalar, SSE2 and AVX2;
-# - the -O0 symbol check runs in gcc-release only.
-no_O0=-DSIMDREDUCE_TEST_SYMBOLS_O0=OFF
-configurations=(
-  "gcc-release|g++|Release|ON|system|17|v2||||"
-  "clang-release|clang++|Release|OFF|system|17|v2||sse4_2;avx512bw|all|$no_O0"
-  "gcc-debug|g++|Debug|OFF|system|17|v2||scalar;sse2;avx2||$no_O0"
-  "gcc-xsimd13|g++|RelWithDebInfo|OFF|13.2|17|v2||avx2|all|$no_O0"
-  "gcc-xsimd14-catch2v3|g++|RelWithDebInfo|OFF|14.3|17|v3||sse4_2|all|$no_O0"
-  "clang-xsimd14-cxx20|clang++|RelWithDebInfo|OFF|14.3|20|v2||scalar;sse2;avx2|all|$no_O0"
-  "gcc-asan-ubsan|g++|RelWithDebInfo|OFF|system|17|v2|address,undefined|scalar||"
-  "clang-asan-ubsan|clang++|RelWithDebInfo|OFF|system|17|v2|address,undefined|avx2|scalar|"
-)
 # The paths this CPU runs, as SIMDREDUCE_TEST_PATHS takes them (empty: all, off x86-64).
 cpu_paths() {
   [ "$(uname -m)" = "x86_64" ] || return 0
@@ -74,6 +41,34 @@ cpu_paths() {
   if has avx512f avx512cd avx512dq avx512bw; then paths="$paths;avx512bw"; fi
   echo "$paths"
 }
+# Compiling the kernel tests is most of the time: on 2 cores of a Zen 3 EPYC, 13 min for
+# gcc-release's five paths (about 1,100 of its 1,600 CPU seconds; a path's five test files
+# take 165-255 s), and 19 min for GCC 12's ASan build of the scalar path alone. So the builds
+# share the paths out, and every path still meets GCC and Clang, and each xsimd version:
+# - gcc-release tests the paths this CPU runs; Clang compiles and tests SSE4.2 and AVX-512
+#   here (AVX-512 runs where the CPU has it), and SSE2 and AVX2 with xsimd 14.3;
+# - the xsimd 13.2 and 14.3 builds run the kernel tests of one path or two, and the
+#   dispatch tests of every path ("all"), which compare each path with the scalar path over
+#   every element type and kernel: every path meets every xsimd version;
+# - they are built as distributions build (RelWithDebInfo: -O2, without -g, the flags a
+#   header-only library meets most), which is also a quarter cheaper than -O3;
+# - Debug (-O0, assertions on) tests scalar and AVX2, natively and dispatched under qemu;
+# - the -O0 symbol check runs in gcc-release only;
+# - one build runs under ASan and UBSan: Clang at -O1, as ASan's documentation advises, on
+#   the portable path, whose scalar integer code is where undefined behaviour could hide.
+#   The fuzzer runs every SIMD path under ASan, and the guard-page tests of every build catch
+#   reads outside the input. It skips the qemu runs (qemu-user cannot host ASan's shadow
+#   memory) and the symbol checks (instrumented code is not what ships).
+no_O0=-DSIMDREDUCE_TEST_SYMBOLS_O0=OFF
+configurations=(
+  "gcc-release|g++|Release|ON|system|17|v2||$(cpu_paths)|all|"
+  "clang-release|clang++|Release|OFF|system|17|v2||sse4_2;avx512bw|all|$no_O0"
+  "gcc-debug|g++|Debug|OFF|system|17|v2||scalar;avx2||$no_O0"
+  "gcc-xsimd13|g++|RelWithDebInfo|OFF|13.2|17|v2||avx2|all|$no_O0"
+  "gcc-xsimd14-catch2v3|g++|RelWithDebInfo|OFF|14.3|17|v3||sse4_2|all|$no_O0"
+  "clang-xsimd14-cxx20|clang++|RelWithDebInfo|OFF|14.3|20|v2||sse2;avx2|all|$no_O0"
+  "clang-asan-ubsan|clang++|RelWithDebInfo|OFF|system|17|v2|address,undefined|scalar|scalar|-DSIMDREDUCE_TEST_DISPATCH_OPTIMIZATION=-O1"
+)
 if [ "$all" = 0 ]; then
   # The kernel tests of the paths this CPU runs; the dispatch tests of every path.
   configurations=("gcc-release|g++|Release|OFF|system|17|v2||$(cpu_paths)|all|$no_O0")
@@ -95,13 +90,8 @@ for configuration in "${configurations[@]}"; do
   if [ -n "$sanitizers" ]; then
     flags="-fsanitize=$sanitizers -fno-sanitize-recover=all -fno-omit-frame-pointer"
     options+=("-DCMAKE_CXX_FLAGS=$flags" "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=$sanitizers" -DSIMDREDUCE_TEST_SYMBOLS=OFF)
-    # Line tables only. GCC's -O1 build took 13 min 51 s against Clang's 5 min 45 s, at -O0
-    # 8 min 30 s.
-    if [ "$compiler" = "g++" ]; then
-      options+=("-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O0 -g1 -DNDEBUG")
-    else
-      options+=("-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG")
-    fi
+    # Line tables only, for the reports.
+    options+=("-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG")
     ctest_options+=(-LE "qemu|symbols")
     werror=OFF  # GCC 12 with ASan warns falsely inside libstdc++; the other builds keep -Werror
   elif [ "$build_type" = "RelWithDebInfo" ]; then
@@ -132,6 +122,7 @@ if [ "$all" = 1 ]; then
   step "clang-tsan: the dispatcher's first use from 16 threads under ThreadSanitizer"
   cmake -S . -B "$root/clang-tsan" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DSIMDREDUCE_BUILD_BENCHMARKS=OFF -DSIMDREDUCE_BUILD_EXAMPLES=OFF "-DCMAKE_CXX_FLAGS=-fsanitize=thread" \
+    "-DSIMDREDUCE_TEST_PATHS=scalar;sse2" \
     "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread" >"$root/clang-tsan.configure.log" 2>&1 \
     || { cat "$root/clang-tsan.configure.log"; exit 1; }
   cmake --build "$root/clang-tsan" -j "$jobs" --target simdreduce_dispatch_threads

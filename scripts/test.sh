@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds and runs the tests, warnings as errors.
 #
-# scripts/test.sh [build-root]        about 4 min on 2 cores: one Release build (GCC 12, the
-#   system xsimd) with the kernel tests of every path this CPU runs, the dispatch tests
-#   natively and under emulated CPUs, and the examples, in-tree and as a consumer of the
-#   installed package.
-# scripts/test.sh --all [build-root]  the whole matrix (what CI runs): GCC 12 and Clang 14, in
-#   Release and Debug (-O0, assertions on), against xsimd 8.1, 13.2 and 14.3, with Catch2 v2
-#   and v3, in C++17 and C++20, and under ASan+UBSan and TSan; then the consumers and
-#   packages, the aarch64 suite under qemu, Valgrind and the fuzzer.
+# scripts/test.sh [build-root]        6-10 min on 2 cores: one Release build (GCC 12, the
+#   system xsimd) with the kernel tests of every path this CPU runs, the dispatch tests of
+#   every path natively and under emulated CPUs, and the examples, in-tree and as a consumer
+#   of the installed package.
+# scripts/test.sh --all [build-root]  the whole matrix (what CI runs, about an hour): GCC 12
+#   and Clang 14, in Release, -O2 and Debug (-O0, assertions on), against xsimd 8.1, 13.2 and
+#   14.3, with Catch2 v2 and v3, in C++17 and C++20, and under ASan+UBSan and TSan; then the
+#   consumers and packages, the aarch64 suite under qemu, Valgrind and the fuzzer.
 # The default build root is build.
 set -euo pipefail
 cd "$(dirname "$0")/.."

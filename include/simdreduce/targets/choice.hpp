@@ -75,15 +75,21 @@ constexpr bool same_word(const char* a, const char* a_end, const char* word) noe
     return *word == '\0';
 }
 
-// True when `word` is one of the comma-separated words of `list`.
-constexpr bool listed(const char* list, const char* word) noexcept {
+// True when f(begin, end) holds for some comma-separated word [begin, end) of `list`.
+template <class F>
+constexpr bool any_word(const char* list, F f) noexcept {
     for (const char* start = list;; ++list) {
         if (*list == ',' || *list == '\0') {
-            if (same_word(start, list, word)) return true;
+            if (f(start, list)) return true;
             if (*list == '\0') return false;
             start = list + 1;
         }
     }
+}
+
+// True when `word` is one of the comma-separated words of `list`.
+constexpr bool listed(const char* list, const char* word) noexcept {
+    return any_word(list, [word](const char* begin, const char* end) { return same_word(begin, end, word); });
 }
 
 // One bit per row of targets.def, set for the rows `list` names: what
@@ -98,15 +104,12 @@ constexpr unsigned long long mask_of(const char* list) noexcept {
 
 // True when every word of `list` names a path.
 constexpr bool all_paths(const char* list) noexcept {
-    for (const char* start = list;; ++list) {
-        if (*list == ',' || *list == '\0') {
-            bool known = false;
-            for (std::size_t i = 0; i < path_count; ++i) known = known || same_word(start, list, path_names[i]);
-            if (!known) return false;
-            if (*list == '\0') return true;
-            start = list + 1;
+    return !any_word(list, [](const char* begin, const char* end) {
+        for (const char* known : path_names) {
+            if (same_word(begin, end, known)) return false;
         }
-    }
+        return true;
+    });
 }
 
 }  // namespace detail

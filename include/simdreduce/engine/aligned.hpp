@@ -68,8 +68,7 @@ SIMDREDUCE_ALWAYS_INLINE void fold_block_rotated(state_registers<Arch, R>& acc, 
         fold_group<Arch>(acc, r, in, i);
     }
     const std::size_t last = start + L::block - L::lanes;
-    simdreduce::detail::unroll<L::registers - 1>(
-        [&](auto k) SIMDREDUCE_INLINE_LAMBDA { acc[k] = step_at<typename L::pack>(r, acc[k], in, last + k * L::width); });
+    fold_rest<Arch>(acc, r, in, last, last + L::lanes - L::width);
 }
 
 // Block 0's first h elements: lanes 0 .. h-1, the last h positions of register K - 1.

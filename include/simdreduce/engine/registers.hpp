@@ -131,6 +131,46 @@ SIMDREDUCE_ALWAYS_INLINE void fold_group(state_registers<Arch, R>& acc, const R&
         [&](auto k) SIMDREDUCE_INLINE_LAMBDA { acc[k] = step_at<typename L::pack>(r, acc[k], in, i + k * L::width); });
 }
 
+// Below this many registers a state's tail is unrolled; from it on (SSE's 16 registers of 4
+// floats or ints, the scalar path's 64) it is a loop over a copy indexed at run time. Such a
+// state outgrows the 16 vector registers of SSE anyway, and unrolled, its K steps and K masked
+// steps were most of each kernel's code: the loop cut the SSE4.2 filter_map_sum test's build
+// from 61 to 27 s. Where the state fits in registers the copy costs them: the AVX-512 and AVX2
+// float min of 4 KiB at 16 mod 64, whose 12 and 24 registers went through memory, ran at 0.70x
+// and 0.76x of the unrolled tail (Zen 5 EPYC).
+inline constexpr std::size_t rolled_tail_registers = 16;
+
+// Fewer than L elements [i, end) into acc, once a call or a block: at most K - 1 whole
+// registers and one partial, each landing in the register, so the lanes, it would fill in a
+// whole group. The copy keeps acc itself indexed by constants only, so the loops around it
+// keep it where they do.
+template <class Arch, class R, class In>
+SIMDREDUCE_ALWAYS_INLINE void fold_rest(state_registers<Arch, R>& acc, const R& r, const In& in, std::size_t i,
+                                        std::size_t end) {
+    using L = layout<Arch, R>;
+    using P = typename L::pack;
+    if constexpr (L::registers >= rolled_tail_registers) {
+        if (i == end) return;
+        typename L::state part[L::registers];
+        simdreduce::detail::unroll<L::registers>([&](auto k) SIMDREDUCE_INLINE_LAMBDA { part[k] = acc[k]; });
+        std::size_t next = 0;
+        for (; end - i >= L::width; i += L::width, ++next) part[next] = step_at<P>(r, part[next], in, i);
+        if (i != end) part[next] = masked_step_at<P>(r, part[next], in, i, end - i);
+        simdreduce::detail::unroll<L::registers>([&](auto k) SIMDREDUCE_INLINE_LAMBDA { acc[k] = part[k]; });
+    } else {
+        simdreduce::detail::unroll<L::registers>([&](auto k) SIMDREDUCE_INLINE_LAMBDA {
+            const std::size_t left = end - i;
+            if (left >= L::width) {
+                acc[k] = step_at<P>(r, acc[k], in, i);
+                i += L::width;
+            } else if (left > 0) {
+                acc[k] = masked_step_at<P>(r, acc[k], in, i, left);
+                i = end;
+            }
+        });
+    }
+}
+
 // Elements [begin, end) into acc; begin is a multiple of L, so lanes line up. Prefetching
 // stops at fetch_until, where the lookahead would leave the input.
 template <class Arch, class R, bool Prefetch, class In>
@@ -147,18 +187,7 @@ SIMDREDUCE_ALWAYS_INLINE void fold_span(state_registers<Arch, R>& acc, const R& 
     for (; end - i >= L::lanes; i += L::lanes) {
         fold_group<Arch>(acc, r, in, i);
     }
-    // Fewer than L elements are left (the last block only): at most K - 1 whole registers and
-    // one partial, each landing in the register, so the lanes, it would fill in a whole group.
-    simdreduce::detail::unroll<L::registers>([&](auto k) SIMDREDUCE_INLINE_LAMBDA {
-        const std::size_t left = end - i;
-        if (left >= L::width) {
-            acc[k] = step_at<typename L::pack>(r, acc[k], in, i);
-            i += L::width;
-        } else if (left > 0) {
-            acc[k] = masked_step_at<typename L::pack>(r, acc[k], in, i, left);
-            i = end;
-        }
-    });
+    fold_rest<Arch>(acc, r, in, i, end);  // the last block only
 }
 
 // True when R's loops on Arch prefetch at all: several ops a register, on x86.

@@ -137,7 +137,7 @@ SIMDREDUCE_ALWAYS_INLINE void fold_group(state_registers<Arch, R>& acc, const R&
 // steps were most of each kernel's code: the loop cut the SSE4.2 filter_map_sum test's build
 // from 61 to 27 s. Where the state fits in registers the copy costs them: the AVX-512 and AVX2
 // float min of 4 KiB at 16 mod 64, whose 12 registers (4 of each of 3 parts) went through
-// memory, ran at 0.70x and 0.76x of the unrolled tail (Zen 5 EPYC).
+// memory, ran at 0.68-0.71x and 0.71-0.76x of the unrolled tail in two runs (Zen 5 EPYC).
 inline constexpr std::size_t rolled_tail_registers = 16;
 
 // Fewer than L elements [i, end) into acc, once a call or a block: at most K - 1 whole

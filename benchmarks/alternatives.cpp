@@ -40,6 +40,11 @@ float plain_filter_map_sum(const float* p, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) total += p[i] > 0 ? p[i] * p[i] : 0.0f;
     return total;
 }
+std::size_t plain_count_if(const float* p, std::size_t n) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < n; ++i) count += p[i] > 0;
+    return count;
+}
 #endif
 
 #if defined(SIMDREDUCE_BENCH_EIGEN)
@@ -58,6 +63,9 @@ float eigen_minmax_f32(const float* p, std::size_t n) {  // two passes: Eigen ha
 std::uint8_t eigen_max_u8(const std::uint8_t* p, std::size_t n) {
     return Eigen::Map<const Eigen::Array<std::uint8_t, Eigen::Dynamic, 1>>(p, static_cast<Eigen::Index>(n)).maxCoeff();
 }
+std::size_t eigen_count_if(const float* p, std::size_t n) {
+    return static_cast<std::size_t>((Eigen::Map<const Eigen::ArrayXf>(p, static_cast<Eigen::Index>(n)) > 0.0f).count());
+}
 #endif
 
 }  // namespace
@@ -70,7 +78,7 @@ const function_table eigen = {eigen_sum<float>,        eigen_sum<double>,  nullp
                                nullptr,                 nullptr,            nullptr,
                                nullptr,                 eigen_min<float>,   eigen_min<double>,
                                eigen_min<std::int32_t>, eigen_min<std::int8_t>, eigen_max_u8,
-                               nullptr,                 eigen_minmax_f32};
+                               nullptr,                 eigen_minmax_f32,   eigen_count_if};
 #else
 const function_table eigen = {};
 #endif
@@ -78,7 +86,8 @@ const function_table eigen = {};
 const function_table fast_math_native = {plain_sum<float, float>, plain_sum<double, double>,
                                      plain_sum<std::int64_t, std::int32_t>, nullptr, nullptr,
                                      plain_filter_map_sum, nullptr, plain_min<float>, plain_min<double>,
-                                     plain_min<std::int32_t>, plain_min<std::int8_t>, plain_max_u8};
+                                     plain_min<std::int32_t>, plain_min<std::int8_t>, plain_max_u8,
+                                     nullptr, nullptr, plain_count_if};
 #else
 const function_table fast_math_native = {};
 #endif

@@ -17,7 +17,8 @@ struct square {
 
 using dispatched_kernels =
     simdreduce::dispatch::kernel_list<simdreduce::dispatch::filter_map_sum_kernel<float, positive, square>,
-                                      simdreduce::dispatch::min_kernel<float>>;
+                                      simdreduce::dispatch::min_kernel<float>,
+                                      simdreduce::dispatch::count_if_kernel<float, positive>>;
 
 }  // namespace bench
 

@@ -34,6 +34,8 @@ struct function_table {
     float (*min_f32_skip_nan)(const float*, std::size_t) = nullptr;
     // The smallest and the largest in one pass, returned as min + max.
     float (*minmax_f32)(const float*, std::size_t) = nullptr;
+    // The number of elements with x > 0 (NaN compares false).
+    std::size_t (*count_if_f32)(const float*, std::size_t) = nullptr;
 };
 
 // One target's tables, as main.cpp registers them.

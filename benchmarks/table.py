@@ -27,6 +27,8 @@ ROWS = [
     ("min_f32_at16", ["avx2", "avx512bw"]),
     ("min_f32_skip_nan", ["avx2", "avx512bw"]),
     ("minmax_f32", ["strict_loop", "avx2", "avx512bw", "eigen"]),
+    ("count_if_f32", ["strict_loop", "avx2", "avx512bw", "dispatch", "hand_avx2", "eigen", "fast_math_native"]),
+    ("count_if_f32_at16", ["avx2", "avx512bw", "hand_avx2"]),
     ("min_f64", ["avx2", "avx512bw", "eigen"]),
     ("min_i32", ["strict_loop", "avx2", "avx512bw", "eigen"]),
     ("min_i8", ["avx2", "avx512bw", "eigen"]),

@@ -33,7 +33,7 @@ struct above {
 };
 
 namespace sd = simdreduce::dispatch;
-using kernels = sd::joined_kernel_lists<sd::extremum_kernels,
+using kernels = sd::joined_kernel_lists<sd::extremum_kernels, sd::arg_extremum_kernels,
                                         sd::kernel_list<sd::filter_map_sum_kernel<float, positive, square>,
                                                         sd::filter_map_sum_kernel<double, positive, square>,
                                                         sd::filter_map_sum_kernel<float, above, square>,
@@ -41,7 +41,13 @@ using kernels = sd::joined_kernel_lists<sd::extremum_kernels,
                                                         sd::filter_map_sum_kernel<float, positive, square, double>,
                                                         sd::sum_kernel<float, double>, sd::minmax_kernel<float>,
                                                         sd::minmax_kernel<float, simdreduce::reducers::nan_policy::skip>,
-                                                        sd::minmax_kernel<std::int32_t>>>;
+                                                        sd::minmax_kernel<std::int32_t>,
+                                                        sd::count_if_kernel<float, positive>,
+                                                        sd::count_if_kernel<float, above>,
+                                                        sd::count_if_kernel<double, positive>,
+                                                        sd::count_if_kernel<std::int8_t, positive>,
+                                                        sd::count_if_kernel<std::uint16_t, positive>,
+                                                        sd::count_if_kernel<std::int64_t, positive>>>;
 
 }  // namespace dispatch_test
 

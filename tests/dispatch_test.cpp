@@ -68,6 +68,11 @@ void require_same_as_scalar_for_every_type_path(const std::string& p) {
             REQUIRE(sd::min(data.data(), n) == *std::min_element(data.data(), data.data() + n));
             REQUIRE(sd::max(data.data(), n) == *std::max_element(data.data(), data.data() + n));
         }
+        // argmin and argmax: the scalar path's index, and the first extreme, as std::min_element.
+        REQUIRE(sd::argmin(data.data(), n) == sr::argmin<sr::scalar>(data.data(), n));
+        REQUIRE(sd::argmax(data.data(), n, sr::skip_nan) == sr::argmax<sr::scalar>(data.data(), n));
+        REQUIRE(sd::argmin(data.data(), n) == std::size_t(std::min_element(data.data(), data.data() + n) - data.data()));
+        REQUIRE(sd::argmax(data.data(), n) == std::size_t(std::max_element(data.data(), data.data() + n) - data.data()));
         if constexpr (std::is_same<T, float>::value || std::is_same<T, std::int32_t>::value) {  // the listed ones
             const auto both = sd::minmax(data.data(), n);
             REQUIRE(test::same_bits(both.min, sr::min<sr::scalar>(data.data(), n)));
@@ -84,6 +89,10 @@ void require_same_as_scalar_for_every_type_path(const std::string& p) {
         REQUIRE(test::same_bits(sd::min(v, sr::skip_nan), sr::min<sr::scalar>(v, sr::skip_nan)));
         REQUIRE(test::same_bits(sd::max(v, sr::skip_nan), sr::max<sr::scalar>(v, sr::skip_nan)));
         REQUIRE(!std::isnan(sd::max(v, sr::skip_nan)));
+        REQUIRE(sd::argmin(v) == 400);  // the NaN
+        REQUIRE(sd::argmax(v) == 400);
+        REQUIRE(sd::argmin(v, sr::skip_nan) == sr::argmin<sr::scalar>(v, sr::skip_nan));
+        REQUIRE(sd::argmax(v, sr::skip_nan) == sr::argmax<sr::scalar>(v, sr::skip_nan));
         if constexpr (std::is_same<T, float>::value) {
             REQUIRE(std::isnan(sd::minmax(v).max));
             REQUIRE(test::same_bits(sd::minmax(v, sr::skip_nan).max, sr::max<sr::scalar>(v, sr::skip_nan)));
@@ -132,12 +141,27 @@ TEST_CASE("every supported path gives the scalar path's bits", "[dispatch][deter
                                 sr::filter_map_sum<sr::scalar>(floats, pos, sq, sr::accumulate_in<double>)));
         REQUIRE(test::same_bits(sd::filter_map_sum(floats.data(), 777, pos, sq, sr::accumulate_in<double>),
                                 sr::filter_map_sum<sr::scalar>(floats.data(), 777, pos, sq, sr::accumulate_in<double>)));
+        // count_if, with a predicate with state, and on narrow integers past a lane's 255.
+        REQUIRE(sd::count_if(floats, pos) == sr::count_if<sr::scalar>(floats, pos));
+        REQUIRE(sd::count_if(floats.data(), 77777, over_50) == sr::count_if<sr::scalar>(floats.data(), 77777, over_50));
+        REQUIRE(sd::count_if(doubles, pos) == sr::count_if<sr::scalar>(doubles, pos));
+        const auto bytes = test::exact_data<std::int8_t>(100003, 6);
+        REQUIRE(sd::count_if(bytes, pos) == sr::count_if<sr::scalar>(bytes, pos));
+        const auto halves = test::exact_data<std::uint16_t>(100003, 7);
+        REQUIRE(sd::count_if(halves, pos) == sr::count_if<sr::scalar>(halves, pos));
+        const auto longs = test::exact_data<std::int64_t>(1003, 8);
+        REQUIRE(sd::count_if(longs, pos) == sr::count_if<sr::scalar>(longs, pos));
+        REQUIRE(sd::count_if(longs.data(), 0, pos) == 0);
         // Pieces folded on this path and merged: the bits of one call on the scalar path.
         using R = sr::sum_reducer<float>;
         constexpr std::size_t B = sr::block_size<R>;
         auto state = sd::fold(R{}, floats.data(), 3 * B, 0);
         state.merge(sd::fold(R{}, floats.data() + 3 * B, floats.size() - 3 * B, 3 * B));
         REQUIRE(test::same_bits(state.finish(), sr::sum<sr::scalar>(floats)));
+        using A = sr::argmin_reducer<float>;
+        auto where = sd::fold(A{}, floats.data(), 1001, 0);
+        where.merge(sd::fold(A{}, floats.data() + 1001, floats.size() - 1001, 1001));
+        REQUIRE(where.finish() == sr::argmin<sr::scalar>(floats));
         REQUIRE_THROWS_WITH(sd::fold(R{}, floats.data() + 1, 10, 1), SIMDREDUCE_CONTAINS("not a multiple of the block size"));
     }
     sd::reset();

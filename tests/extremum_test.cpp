@@ -80,34 +80,16 @@ void check_all(const T* p, std::size_t n) {
     }
 }
 
-// Random values over the whole range of T (every bit pattern of an integer; floats of every
-// magnitude and sign), with repeats so that ties occur.
-template <class T>
-std::vector<T> wide_data(std::size_t n, std::uint64_t seed) {
-    test::splitmix64 rng(seed);
-    std::vector<T> v(n);
-    for (auto& x : v) {
-        if constexpr (std::is_floating_point<T>::value) {
-            x = static_cast<T>(rng.unit() * std::ldexp(1.0, static_cast<int>(rng.next() % 40) - 20));
-        } else {
-            const std::uint64_t bits = rng.next();
-            std::memcpy(&x, &bits, sizeof(T));
-        }
-        if (rng.next() % 4 == 0) x = v[rng.next() % v.size()];
-    }
-    return v;
-}
-
 TEMPLATE_TEST_CASE("min, max and minmax match the reference at every length and misalignment", "[extremum]",
                    SIMDREDUCE_ALL_ELEMENT_TYPES) {
     using T = TestType;
     constexpr std::size_t max_n = test::sweep_length<T>(), max_offset = test::widest_batch<T>;
-    const auto data = wide_data<T>(max_n + max_offset, 7);
+    const auto data = test::wide_data<T>(max_n + max_offset, 7);
     for (std::size_t offset = 0; offset < max_offset; ++offset) {
         for (std::size_t n = 0; n <= max_n; ++n) check_all(data.data() + offset, n);
     }
     // Longer inputs, where the loads start at a register boundary after a head.
-    const auto longer = wide_data<T>(3001 + max_offset, 8);
+    const auto longer = test::wide_data<T>(3001 + max_offset, 8);
     for (std::size_t offset = 0; offset < max_offset; ++offset) check_all(longer.data() + offset, 3001);
 }
 
@@ -188,7 +170,7 @@ TEMPLATE_TEST_CASE("min and minmax pieces folded apart and merged give the bits 
     using S = sr::max_reducer<T, sr::reducers::nan_policy::skip>;
     using M = sr::minmax_reducer<T>;
     test::splitmix64 rng(99);
-    auto data = wide_data<T>(5000, 13);
+    auto data = test::wide_data<T>(5000, 13);
     if constexpr (std::is_floating_point<T>::value) data[4321] = -T(0);
     for (int trial = 0; trial < 20; ++trial) {
         const std::size_t n = rng.next() % data.size();

@@ -64,6 +64,9 @@ TEMPLATE_TEST_CASE("no path reads past either end of the data", "[memory]", floa
         REQUIRE(sr::min<arch>(tail, n) == (n ? *std::min_element(tail, tail + n) : sr::min<arch>(tail, 0)));
         REQUIRE(sr::max<arch>(tail, n, sr::skip_nan) == (n ? *std::max_element(tail, tail + n) : sr::max<arch>(tail, 0)));
         REQUIRE(sr::minmax<arch>(tail, n).max == sr::max<arch>(tail, n));
+        REQUIRE(sr::count_if<arch>(tail, n, in_range) == std::size_t(std::count_if(tail, tail + n, in_range)));
+        REQUIRE(sr::argmin<arch>(tail, n) == std::size_t(std::min_element(tail, tail + n) - tail));
+        REQUIRE(sr::argmax<arch>(tail, n, sr::skip_nan) == std::size_t(std::max_element(tail, tail + n) - tail));
         // Starting flush against the guard before it, at every misalignment of the end.
         T* head = reinterpret_cast<T*>(region.first_readable());
         fill(head, n);
@@ -73,10 +76,15 @@ TEMPLATE_TEST_CASE("no path reads past either end of the data", "[memory]", floa
         REQUIRE(sr::max<arch>(head, n) == (n ? *std::max_element(head, head + n) : sr::max<arch>(head, 0)));
         REQUIRE(sr::min<arch>(head, n, sr::skip_nan) == (n ? *std::min_element(head, head + n) : sr::min<arch>(head, 0)));
         REQUIRE(sr::minmax<arch>(head, n).min == sr::min<arch>(head, n));
+        REQUIRE(sr::count_if<arch>(head, n, in_range) == std::size_t(std::count_if(head, head + n, in_range)));
+        REQUIRE(sr::argmax<arch>(head, n) == std::size_t(std::max_element(head, head + n) - head));
+        REQUIRE(sr::argmin<arch>(head, n, sr::skip_nan) == std::size_t(std::min_element(head, head + n) - head));
     }
     // nullptr with n == 0 is a valid empty range.
     REQUIRE(sr::sum<arch>(static_cast<const T*>(nullptr), 0) == Acc(0));
     REQUIRE(sr::filter_map_sum<arch>(static_cast<const T*>(nullptr), 0, in_range, identity) == Acc(0));
+    REQUIRE(sr::count_if<arch>(static_cast<const T*>(nullptr), 0, in_range) == 0);
+    REQUIRE(sr::argmin<arch>(static_cast<const T*>(nullptr), 0) == 0);
 }
 
 // Past the prefetch threshold (32 KiB) and across several blocks: the prefetching loops stop
@@ -98,6 +106,8 @@ TEMPLATE_TEST_CASE("no path reads past either end of data longer than a block", 
         REQUIRE(sr::filter_map_sum<arch>(tail, n, in_range, identity) ==
                 sr::filter_map_sum<sr::scalar>(tail, n, in_range, identity));
         REQUIRE(sr::min<arch>(tail, n) == *std::min_element(tail, tail + n));  // prefetches on floats
+        REQUIRE(sr::count_if<arch>(tail, n, in_range) == std::size_t(std::count_if(tail, tail + n, in_range)));
+        REQUIRE(sr::argmin<arch>(tail, n) == std::size_t(std::min_element(tail, tail + n) - tail));
         T* head = reinterpret_cast<T*>(region.first_readable());
         fill(head, n);
         REQUIRE(sr::sum<arch>(head, n) == test::exact_sum_as<Acc>(head, n));
@@ -105,6 +115,8 @@ TEMPLATE_TEST_CASE("no path reads past either end of data longer than a block", 
                 sr::filter_map_sum<sr::scalar>(head, n, in_range, identity));
         REQUIRE(sr::max<arch>(head, n) == *std::max_element(head, head + n));
         REQUIRE(sr::minmax<arch>(head, n).min == *std::min_element(head, head + n));
+        REQUIRE(sr::count_if<arch>(head, n, in_range) == std::size_t(std::count_if(head, head + n, in_range)));
+        REQUIRE(sr::argmax<arch>(head, n) == std::size_t(std::max_element(head, head + n) - head));
     }
 }
 

@@ -87,6 +87,24 @@ std::vector<T> random_floats(std::size_t n, std::uint64_t seed, double scale = 1
     return v;
 }
 
+// Random values over the whole range of T (every bit pattern of an integer; floats of every
+// magnitude and sign), with repeats so that ties occur.
+template <class T>
+std::vector<T> wide_data(std::size_t n, std::uint64_t seed) {
+    splitmix64 rng(seed);
+    std::vector<T> v(n);
+    for (auto& x : v) {
+        if constexpr (std::is_floating_point<T>::value) {
+            x = static_cast<T>(rng.unit() * std::ldexp(1.0, static_cast<int>(rng.next() % 40) - 20));
+        } else {
+            const std::uint64_t bits = rng.next();
+            std::memcpy(&x, &bits, sizeof(T));
+        }
+        if (rng.next() % 4 == 0) x = v[rng.next() % v.size()];
+    }
+    return v;
+}
+
 // Same bits, or both NaN (NaN payloads are not part of the guarantee).
 template <class T>
 bool same_bits(T a, T b) {

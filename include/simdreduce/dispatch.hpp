@@ -10,7 +10,9 @@
 //   sr::dispatch::sum(p, n)                    same results as sr::sum<best path>(p, n)
 //   sr::dispatch::min(v), max(v, sr::skip_nan)  min and max, with extremum_kernels listed
 //   sr::dispatch::minmax(v)                    both in one pass, with minmax_kernels listed
+//   sr::dispatch::argmin(v), argmax(v)         with arg_extremum_kernels listed
 //   sr::dispatch::filter_map_sum(v, pred, map) pred, map: named functors listed in KERNELS
+//   sr::dispatch::count_if(v, pred)            pred: a named functor, count_if_kernel listed
 //   sr::dispatch::fold(reducer, p, n, offset)  a piece's mergeable state, as sr::fold
 //   sr::dispatch::active_arch()                "avx2", "sse2", ...
 //   sr::dispatch::force("sse2"), reset()       or the environment: SIMDREDUCE_ARCH=sse2
@@ -80,6 +82,19 @@ auto filter_map_sum(const Range& r, const Pred& pred, const Map& map) {
 template <class Range, class Pred, class Map, class Acc, simdreduce::detail::enable_if_range<Range> = 0>
 Acc filter_map_sum(const Range& r, const Pred& pred, const Map& map, accumulate_in_t<Acc> acc) {
     return dispatch::filter_map_sum(std::data(r), std::size(r), pred, map, acc);
+}
+
+/// Returns the number of elements of [p, p + n) that pred accepts, on the active path:
+/// simdreduce::count_if's result. Needs count_if_kernel<T, Pred>.
+template <class T, class Pred>
+std::size_t count_if(const T* p, std::size_t n, const Pred& pred) {
+    return detail::run(count_if_kernel<T, Pred>{{pred}}, p, n);
+}
+
+/// Returns the number of elements of a contiguous range that pred accepts, on the active path.
+template <class Range, class Pred, simdreduce::detail::enable_if_range<Range> = 0>
+std::size_t count_if(const Range& r, const Pred& pred) {
+    return dispatch::count_if(std::data(r), std::size(r), pred);
 }
 
 /// Returns the smallest element of [p, p + n) on the active path: simdreduce::min's bits.
@@ -155,6 +170,55 @@ auto minmax(const Range& r) {
 template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
 auto minmax(const Range& r, skip_nan_t skip) {
     return dispatch::minmax(std::data(r), std::size(r), skip);
+}
+
+/// Returns the index of the first smallest element of [p, p + n) on the active path:
+/// simdreduce::argmin's index. Needs argmin_kernel<T> (arg_extremum_kernels lists them all).
+template <class T>
+std::size_t argmin(const T* p, std::size_t n) {
+    return detail::run(argmin_kernel<T>{}, p, n);
+}
+
+/// Returns the index of the first smallest element of [p, p + n), ignoring NaN.
+template <class T>
+std::size_t argmin(const T* p, std::size_t n, skip_nan_t) {
+    return detail::run(argmin_kernel<T, reducers::nan_policy::skip>{}, p, n);
+}
+
+/// Returns the index of the first smallest element of a contiguous range on the active path.
+template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
+std::size_t argmin(const Range& r) {
+    return dispatch::argmin(std::data(r), std::size(r));
+}
+
+/// Returns the index of the first smallest element of a contiguous range, ignoring NaN.
+template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
+std::size_t argmin(const Range& r, skip_nan_t skip) {
+    return dispatch::argmin(std::data(r), std::size(r), skip);
+}
+
+/// Returns the index of the first largest element of [p, p + n) on the active path.
+template <class T>
+std::size_t argmax(const T* p, std::size_t n) {
+    return detail::run(argmax_kernel<T>{}, p, n);
+}
+
+/// Returns the index of the first largest element of [p, p + n), ignoring NaN.
+template <class T>
+std::size_t argmax(const T* p, std::size_t n, skip_nan_t) {
+    return detail::run(argmax_kernel<T, reducers::nan_policy::skip>{}, p, n);
+}
+
+/// Returns the index of the first largest element of a contiguous range on the active path.
+template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
+std::size_t argmax(const Range& r) {
+    return dispatch::argmax(std::data(r), std::size(r));
+}
+
+/// Returns the index of the first largest element of a contiguous range, ignoring NaN.
+template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
+std::size_t argmax(const Range& r, skip_nan_t skip) {
+    return dispatch::argmax(std::data(r), std::size(r), skip);
 }
 
 /// Returns the mergeable state of reducer r over the n elements from p, p[0] being element

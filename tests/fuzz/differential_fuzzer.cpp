@@ -1,6 +1,7 @@
 // Differential fuzzer: every dispatch path must return the scalar path's bits for sum,
-// filter_map_sum, min, max and minmax, and none may read outside its buffer (ASan). The input chooses the element type, the forced path, a
-// predicate and a map from a fixed menu, the misalignment, and the raw element values, so
+// filter_map_sum, count_if, min, max and minmax, and none may read outside its buffer
+// (ASan). The input chooses the element type, the forced path, a predicate and a map from a
+// fixed menu, the misalignment, and the raw element values, so
 // NaN, infinities, denormals, -0.0 and integer extremes all come from the bytes themselves.
 //
 // Byte 0: element type, 1: path, 2: predicate, 3: map, 4: misalignment; the rest: elements.
@@ -35,6 +36,11 @@ void check_filter_map_sum(const T* p, std::size_t n, const Pred& pred, const Map
     }
 }
 
+template <class T, class Pred>
+void check_count_if(const T* p, std::size_t n, const Pred& pred) {
+    if (sd::count_if(p, n, pred) != sr::count_if<sr::scalar>(p, n, pred)) __builtin_trap();
+}
+
 template <class T>
 void run(const std::uint8_t* bytes, std::size_t size, unsigned predicate, unsigned map, std::size_t offset) {
     const std::size_t n = size / sizeof(T);
@@ -58,7 +64,9 @@ void run(const std::uint8_t* bytes, std::size_t size, unsigned predicate, unsign
         !exact(skipping.max, sr::max<sr::scalar>(p, n, sr::skip_nan))) {
         __builtin_trap();
     }
+    check_count_if(p, n, fuzz::positive{});
     if constexpr (std::is_floating_point<T>::value) {
+        predicate % 3 == 1 ? check_count_if(p, n, fuzz::not_negative{}) : check_count_if(p, n, fuzz::small{});
         if (predicate % 3 == 0) {
             map % 2 ? check_filter_map_sum(p, n, fuzz::positive{}, fuzz::square{}) : check_filter_map_sum(p, n, fuzz::positive{}, fuzz::tenth{});
         } else if (predicate % 3 == 1) {

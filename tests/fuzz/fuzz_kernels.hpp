@@ -32,6 +32,8 @@ struct identity {
 namespace sd = simdreduce::dispatch;
 template <class T>
 using fms = sd::filter_map_sum_kernel<T, positive, identity>;
+template <class T>
+using count = sd::count_if_kernel<T, positive>;
 using kernels = sd::joined_kernel_lists<sd::extremum_kernels, sd::minmax_kernels, sd::kernel_list<
     sd::filter_map_sum_kernel<float, positive, square>, sd::filter_map_sum_kernel<float, positive, tenth>,
     sd::filter_map_sum_kernel<float, not_negative, square>, sd::filter_map_sum_kernel<float, not_negative, tenth>,
@@ -40,7 +42,10 @@ using kernels = sd::joined_kernel_lists<sd::extremum_kernels, sd::minmax_kernels
     sd::filter_map_sum_kernel<double, not_negative, square>, sd::filter_map_sum_kernel<double, not_negative, tenth>,
     sd::filter_map_sum_kernel<double, small, square>, sd::filter_map_sum_kernel<double, small, tenth>,
     fms<std::int8_t>, fms<std::uint8_t>, fms<std::int16_t>, fms<std::uint16_t>, fms<std::int32_t>,
-    fms<std::uint32_t>, fms<std::int64_t>, fms<std::uint64_t>>>;
+    fms<std::uint32_t>, fms<std::int64_t>, fms<std::uint64_t>, sd::count_if_kernel<float, not_negative>,
+    sd::count_if_kernel<float, small>, sd::count_if_kernel<double, not_negative>, sd::count_if_kernel<double, small>,
+    count<float>, count<double>, count<std::int8_t>, count<std::uint8_t>, count<std::int16_t>, count<std::uint16_t>,
+    count<std::int32_t>, count<std::uint32_t>, count<std::int64_t>, count<std::uint64_t>>>;
 
 }  // namespace fuzz
 

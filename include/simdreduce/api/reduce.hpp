@@ -101,6 +101,22 @@ Acc filter_map_sum(const Range& r, Pred pred, Map map, accumulate_in_t<Acc> acc)
     return filter_map_sum<Arch>(std::data(r), std::size(r), std::move(pred), std::move(map), acc);
 }
 
+/// Returns the number of elements x of [p, p + n) for which pred(x) holds, exactly, as a
+/// std::size_t. pred is called on T and on xsimd::batch<T, Arch>, with no conversion (an
+/// int8 count compares int8 lanes), and must return bool and xsimd::batch_bool<T, Arch>: a
+/// generic lambda such as [](auto x) { return x > 0; }. NaN compares false, so x > 0 does not
+/// count it. The empty input counts 0. Precondition as for sum.
+template <class Arch = default_arch, class T, class Pred>
+std::size_t count_if(const T* p, std::size_t n, Pred pred) {
+    return detail::reduce<Arch>(count_if_reducer<T, Pred>{std::move(pred)}, p, n);
+}
+
+/// Returns the number of elements of a contiguous range for which pred holds.
+template <class Arch = default_arch, class Range, class Pred, detail::enable_if_range<Range> = 0>
+std::size_t count_if(const Range& r, Pred pred) {
+    return count_if<Arch>(std::data(r), std::size(r), std::move(pred));
+}
+
 }  // namespace simdreduce
 
 #endif

@@ -21,6 +21,7 @@
 #include "../targets/vendor.hpp"
 #include "aligned.hpp"
 #include "block_tree.hpp"
+#include "locate.hpp"
 #include "registers.hpp"
 #include "widening.hpp"
 
@@ -124,10 +125,11 @@ std::size_t fold_piece(const R& r, const In& in, std::size_t n, std::size_t firs
     return count;
 }
 
-// True when R's elements take the widening primitives on Arch (the scalar path adds them as
-// lanes).
+// True when R's elements take the widening primitives on Arch: a counting reducer on every
+// path, a widening sum on the SIMD paths (the scalar path adds its elements as lanes).
 template <class Arch, class R>
-inline constexpr bool widens_on = reducers::has_narrow_type<R> && !simdreduce::detail::is_scalar_arch<Arch>;
+inline constexpr bool widens_on =
+    reducers::counts<R> || (reducers::has_narrow_type<R> && !simdreduce::detail::is_scalar_arch<Arch>);
 
 // f(std::true_type{}) when the call's loop prefetches, else f(std::false_type{}). A single
 // block of a blocked reducer is at most 32 KiB of lanes: it never prefetches, and its loop is
@@ -164,17 +166,30 @@ SIMDREDUCE_ALWAYS_INLINE auto with_masking(const R& r, F&& f) {
     }
 }
 
-// The 64-bit sum of a widening reducer's elements, with the widener Arch has for them.
+// The 64-bit total of a widening reducer's elements, with the widener Arch has for them: for a
+// counting reducer the number its predicate accepts, which the scalar path counts one by one.
 template <class Arch, class R, bool Prefetch, class In>
-std::uint64_t widened_bits(const In& in, std::size_t n, std::size_t fetch_until) {
-    return fold_widening<Arch, widener_for<Arch, typename R::narrow_type>, Prefetch>(in.first, n, fetch_until);
+std::uint64_t widened_bits(const R& r, const In& in, std::size_t n, std::size_t fetch_until) {
+    if constexpr (reducers::counts<R>) {
+        if constexpr (simdreduce::detail::is_scalar_arch<Arch>) {
+            std::uint64_t total = 0;
+            for (std::size_t i = 0; i < n; ++i) total += r.accepted(in.first[i]) ? 1 : 0;
+            return total;
+        } else {
+            using W = counting_widener<Arch, R>;
+            return fold_widening<Arch, W, Prefetch>(W{r}, in.first, n, fetch_until);
+        }
+    } else {
+        using W = widener_for<Arch, typename R::narrow_type>;
+        return fold_widening<Arch, W, Prefetch>(W{}, in.first, n, fetch_until);
+    }
 }
 
 // One call, by the loop R takes on Arch.
 template <class Arch, class R, bool Prefetch, class In>
 typename R::result_type fold_call(const R& r, const In& in, std::size_t n, std::size_t fetch_until) {
     if constexpr (widens_on<Arch, R>) {
-        return r.finish(widened_bits<Arch, R, Prefetch>(in, n, fetch_until));
+        return r.finish(widened_bits<Arch, R, Prefetch>(r, in, n, fetch_until));
     } else {
         return fold_whole<Arch, R, Prefetch>(r, in, n, fetch_until);
     }
@@ -185,26 +200,38 @@ typename R::result_type fold_call(const R& r, const In& in, std::size_t n, std::
 // The result of r over the n elements of every stream of in, on Arch.
 template <class Arch, class R, class In>
 typename R::result_type run(const R& r, const In& in, std::size_t n) {
-    return detail::with_masking<Arch>(r, [&](const auto& chosen) {
-        using C = std::decay_t<decltype(chosen)>;
-        const std::size_t fetch_until = detail::prefetch_until<Arch, C, In>(n);
-        return detail::with_prefetch<Arch, C>(fetch_until, [&](auto prefetch) {
-            return detail::fold_call<Arch, C, decltype(prefetch)::value>(chosen, in, n, fetch_until);
+    if constexpr (reducers::locates<R>) {
+        return r.finish(detail::locate<Arch>(r, in, n, 0), n);
+    } else {
+        return detail::with_masking<Arch>(r, [&](const auto& chosen) {
+            using C = std::decay_t<decltype(chosen)>;
+            const std::size_t fetch_until = detail::prefetch_until<Arch, C, In>(n);
+            return detail::with_prefetch<Arch, C>(fetch_until, [&](auto prefetch) {
+                return detail::fold_call<Arch, C, decltype(prefetch)::value>(chosen, in, n, fetch_until);
+            });
         });
-    });
+    }
 }
 
 // The nodes of a piece of the input (see fold_piece), on Arch.
 template <class Arch, class R, class In>
 std::size_t run_piece(const R& r, const In& in, std::size_t n, std::size_t first_block, detail::node<R>* out) {
-    if constexpr (detail::widens_on<Arch, R>) {
+    if constexpr (reducers::locates<R>) {
+        // Exact, so its blocks are single elements: first_block is the piece's first index.
+        if (n == 0) return 0;
+        out[0].first_block = first_block;
+        out[0].level = 0;
+        out[0].lanes[0] = detail::locate<Arch>(r, in, n, first_block);
+        for (std::size_t j = 1; j < reducers::lanes<R>; ++j) out[0].lanes[j] = r.identity();
+        return 1;
+    } else if constexpr (detail::widens_on<Arch, R>) {
         // Exact: one node holds the whole piece, its total in lane 0.
         if (n == 0) return 0;
         const std::size_t fetch_until = detail::prefetch_until<Arch, R, In>(n);
         out[0].first_block = first_block;
         out[0].level = 0;
         out[0].lanes[0] = detail::with_prefetch<Arch, R>(fetch_until, [&](auto prefetch) {
-            return detail::widened_bits<Arch, R, decltype(prefetch)::value>(in, n, fetch_until);
+            return detail::widened_bits<Arch, R, decltype(prefetch)::value>(r, in, n, fetch_until);
         });
         for (std::size_t j = 1; j < reducers::lanes<R>; ++j) out[0].lanes[j] = r.identity();
         return 1;

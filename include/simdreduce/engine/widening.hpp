@@ -13,6 +13,11 @@
 //   flushes_per_drain            flushes a wide takes before it must be drained to 64 bits
 //   bias                         what step adds to every element (to make it unsigned)
 //   zero(), wide_zero(), step(narrow&, register), flush(wide&, narrow), drain(wide)
+// and may say
+//   one(x)                       what one element adds (default: x widened to 64 bits)
+//   fills_partial_registers      false where no filler element adds nothing (count_if):
+//                                the head and tail then go one by one
+// A widener is passed as an object, so that its step may carry a predicate (count_if).
 // Integer sums are exact, so the order is free: the loop starts its loads at the first
 // register boundary, and takes the elements before it and the tail as masked partial
 // registers, or one by one where that is cheaper or the CPU has no masked load (below).
@@ -27,6 +32,7 @@
 #include "prefetch.hpp"
 #include "wideners/byte_pairs.hpp"
 #include "wideners/byte_sad.hpp"
+#include "wideners/counter.hpp"
 #include "wideners/halves.hpp"
 #include "wideners/pair_ladder.hpp"
 
@@ -43,11 +49,33 @@ using widener_for = std::conditional_t<
                        std::conditional_t<sizeof(T) == 1 && has_byte_sad<Arch>::value, byte_sad_widener<Arch, T>,
                                           pair_ladder_widener<Arch, T>>>>;
 
+template <class W, class = void>
+inline constexpr bool has_one = false;
+template <class W>
+inline constexpr bool has_one<W, std::void_t<decltype(&W::one)>> = true;
+
+template <class W, class = void>
+inline constexpr bool fills_partial_registers = true;
+template <class W>
+inline constexpr bool fills_partial_registers<W, std::void_t<decltype(W::fills_partial_registers)>> =
+    W::fills_partial_registers;
+
+// What one element adds to the total: W's one(x), or x widened to 64 bits.
+template <class W, class T>
+SIMDREDUCE_ALWAYS_INLINE std::uint64_t one_element(const W& w, T x) {
+    if constexpr (has_one<W>) {
+        return w.one(x);
+    } else {
+        (void)w;
+        return widen_bits(x);
+    }
+}
+
 // The sum of [p, p + n) as 64-bit integers (each element sign- or zero-extended), modulo
 // 2^64, with widener W. Prefetching stops at element fetch_until (registers.hpp,
 // prefetch_until: the one decision every loop takes).
 template <class Arch, class W, bool Prefetch, class T>
-std::uint64_t fold_widening(const T* p, std::size_t n, std::size_t fetch_until) {
+std::uint64_t fold_widening(const W& w, const T* p, std::size_t n, std::size_t fetch_until) {
     using E = typename W::element;
     using batch = xsimd::batch<E, Arch>;
     constexpr std::size_t width = batch::size, K = W::accumulators, group = K * width;
@@ -74,16 +102,17 @@ std::uint64_t fold_widening(const T* p, std::size_t n, std::size_t fetch_until) 
     // the masked head and tail, the int32 sum 0.92x as fast. AVX2 loads bytes and 16-bit lanes
     // a dword at a time: the at most 3 elements of a partial dword at either end go one by one.
     constexpr bool lane_masked = has_masked_load<Arch, E>::value;
-    constexpr bool masked = (lane_masked || has_dword_masked_load<Arch, E>::value) && width > 16;
+    constexpr bool masked =
+        fills_partial_registers<W> && (lane_masked || has_dword_masked_load<Arch, E>::value) && width > 16;
     constexpr std::size_t grain = lane_masked ? 1 : 4 / sizeof(E);  // lanes a masked load takes at once
     const E nothing = static_cast<E>(W::bias);
     // Generic, so that it is compiled only where it is called: where masked is true.
     const auto step_part = [&](auto base, std::size_t from, std::size_t to) SIMDREDUCE_INLINE_LAMBDA {
         typename W::narrow part = W::zero();
         if constexpr (lane_masked) {
-            W::step(part, masked_load<Arch>(base, pack<Arch, E>::lanes_between(from, to), nothing));
+            w.step(part, masked_load<Arch>(base, pack<Arch, E>::lanes_between(from, to), nothing));
         } else {
-            W::step(part, masked_load_dwords<Arch>(base, from, to, nothing));
+            w.step(part, masked_load_dwords<Arch>(base, from, to, nothing));
         }
         flush(part);
     };
@@ -97,13 +126,13 @@ std::uint64_t fold_widening(const T* p, std::size_t n, std::size_t fetch_until) 
             // first lane on a dword boundary, the elements before it go one by one.
             if (head != 0) {
                 const std::size_t from = (width - head + grain - 1) / grain * grain;
-                for (; i < from - (width - head); ++i) total += widen_bits(p[i]);
+                for (; i < from - (width - head); ++i) total += one_element(w, p[i]);
                 vector_begin = i;
                 if (from < width) step_part(reinterpret_cast<const E*>(address - (width - head) * sizeof(E)), from, width);
             }
             i = head;
         } else {
-            for (; i < head; ++i) total += widen_bits(p[i]);
+            for (; i < head; ++i) total += one_element(w, p[i]);
             vector_begin = i;
         }
     }
@@ -114,7 +143,7 @@ std::uint64_t fold_widening(const T* p, std::size_t n, std::size_t fetch_until) 
         simdreduce::detail::unroll<K>([&](auto k) SIMDREDUCE_INLINE_LAMBDA { acc[k] = W::zero(); });
         const auto step_group = [&](std::size_t at) SIMDREDUCE_INLINE_LAMBDA {
             simdreduce::detail::unroll<K>([&](auto k) SIMDREDUCE_INLINE_LAMBDA {
-                W::step(acc[k], batch::load_unaligned(q + at + k * width));
+                w.step(acc[k], batch::load_unaligned(q + at + k * width));
             });
         };
         if constexpr (Prefetch) {
@@ -131,7 +160,7 @@ std::uint64_t fold_widening(const T* p, std::size_t n, std::size_t fetch_until) 
     }
     if (n - i >= width) {  // fewer than K whole registers left: one accumulator
         typename W::narrow last = W::zero();
-        for (; n - i >= width; i += width) W::step(last, batch::load_unaligned(q + i));
+        for (; n - i >= width; i += width) w.step(last, batch::load_unaligned(q + i));
         flush(last);
     }
     if constexpr (masked) {
@@ -141,7 +170,7 @@ std::uint64_t fold_widening(const T* p, std::size_t n, std::size_t fetch_until) 
     }
     total += W::drain(wide);
     total -= std::uint64_t(i - vector_begin) * W::bias;
-    for (; i < n; ++i) total += widen_bits(p[i]);
+    for (; i < n; ++i) total += one_element(w, p[i]);
     return total;
 }
 

@@ -7,7 +7,9 @@
 #include <type_traits>
 
 #include "accumulator.hpp"
+#include "arg_extremum.hpp"
 #include "both.hpp"
+#include "count_if.hpp"
 #include "extremum.hpp"
 #include "filter_map_sum.hpp"
 #include "sum.hpp"
@@ -33,6 +35,10 @@ using sum_reducer =
 template <class T, class Pred, class Map, class Acc = default_accumulator_t<T>>
 using filter_map_sum_reducer = reducers::filter_map_sum<Pred, Map, Acc>;
 
+// count_if(T*, n, pred).
+template <class T, class Pred>
+using count_if_reducer = reducers::count_if<T, Pred>;
+
 // min(T*, n) and max(T*, n), and with skip_nan; integers have no NaN to skip, so both forms
 // are one reducer.
 template <class T, reducers::extreme E, reducers::nan_policy P = reducers::nan_policy::propagate>
@@ -42,6 +48,15 @@ template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
 using min_reducer = extremum_reducer<T, reducers::extreme::smallest, P>;
 template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
 using max_reducer = extremum_reducer<T, reducers::extreme::largest, P>;
+
+// argmin(T*, n) and argmax(T*, n), and with skip_nan: the index of the first extreme.
+template <class T, reducers::extreme E, reducers::nan_policy P = reducers::nan_policy::propagate>
+using arg_extremum_reducer =
+    reducers::arg_extremum<T, E, std::is_floating_point<T>::value ? P : reducers::nan_policy::propagate>;
+template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
+using argmin_reducer = arg_extremum_reducer<T, reducers::extreme::smallest, P>;
+template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
+using argmax_reducer = arg_extremum_reducer<T, reducers::extreme::largest, P>;
 
 /// The smallest and the largest element, from one pass (minmax).
 template <class T>

@@ -35,7 +35,13 @@
 //
 // An exact sum of integers narrower than its lanes may also name them: using narrow_type = T.
 // The SIMD paths then fold T with the engine's widening primitives instead of converting
-// every element to a lane (engine/widening.hpp). A reducer with two forms of equal results
+// every element to a lane (engine/widening.hpp). A count names what it counts instead, using
+// counted_type = T, and says which elements count with accepted(x), on T and on a batch of
+// T: the engine counts them with the same primitives on every path, in lanes of T's width
+// (reducers/count_if.hpp). A reducer that finds where a value is names the elements it
+// locates, using located_type = T, and the reducer of the value, using value_reducer = V: the
+// engine runs V over chunks of the input and searches the chunks whose value wins
+// (reducers/arg_extremum.hpp, engine/locate.hpp). A reducer with two forms of equal results
 // may name which it folds with: static constexpr masking masking_variant, and
 // with_masking<N>() for the same reducer in form N (plus.hpp).
 //
@@ -69,6 +75,18 @@ inline constexpr bool has_masking_variant<R, std::void_t<decltype(R::masking_var
 // True when R's elements are summed by the widening primitives (see narrow_type above).
 template <class R>
 inline constexpr bool has_narrow_type = !std::is_void<typename narrow_type_of<R>::type>::value;
+
+// True when R counts the elements its predicate accepts (see counted_type above).
+template <class R, class = void>
+inline constexpr bool counts = false;
+template <class R>
+inline constexpr bool counts<R, std::void_t<typename R::counted_type>> = true;
+
+// True when R locates a value (see located_type above).
+template <class R, class = void>
+inline constexpr bool locates = false;
+template <class R>
+inline constexpr bool locates<R, std::void_t<typename R::located_type>> = true;
 
 // The logical lanes every path folds into: 64 float or 32 double lanes, whatever the register
 // width. 256 bytes is also what the fast path needs: 8 AVX2 accumulators hide the 3-cycle add

@@ -36,6 +36,10 @@ using sum_kernel = kernel<T, sum_reducer<T, Acc>>;
 template <class T, class Pred, class Map, class Acc = default_accumulator_t<T>>
 using filter_map_sum_kernel = kernel<T, filter_map_sum_reducer<T, Pred, Map, Acc>>;
 
+// count_if(p, n, pred) of T. Pred is a named functor type, as for filter_map_sum_kernel.
+template <class T, class Pred>
+using count_if_kernel = kernel<T, count_if_reducer<T, Pred>>;
+
 // min(p, n) and max(p, n) of T, propagating NaN or (P = skip) ignoring it.
 template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
 using min_kernel = kernel<T, min_reducer<T, P>>;
@@ -45,6 +49,12 @@ using max_kernel = kernel<T, max_reducer<T, P>>;
 // minmax(p, n) of T.
 template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
 using minmax_kernel = kernel<T, minmax_reducer<T, P>>;
+
+// argmin(p, n) and argmax(p, n) of T.
+template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
+using argmin_kernel = kernel<T, argmin_reducer<T, P>>;
+template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
+using argmax_kernel = kernel<T, argmax_reducer<T, P>>;
 
 // The kernels one target dispatches; see simdreduce_enable_dispatch(... KERNELS ...).
 template <class... Kernels>
@@ -79,6 +89,10 @@ template <class T>
 using max_skipping = max_kernel<T, reducers::nan_policy::skip>;
 template <class T>
 using minmax_of = minmax_kernel<T>;
+template <class T>
+using argmin_of = argmin_kernel<T>;
+template <class T>
+using argmax_of = argmax_kernel<T>;
 }  // namespace detail
 
 // The built-in list, compiled into every target: sum of every element type.
@@ -98,6 +112,12 @@ using extremum_kernels = typename detail::joined<
 using minmax_kernels = typename detail::joined<
     detail::for_every_element_type<detail::minmax_of>,
     kernel_list<minmax_kernel<float, reducers::nan_policy::skip>, minmax_kernel<double, reducers::nan_policy::skip>>>::type;
+
+// argmin and argmax of every element type, and their NaN-skipping forms for floats.
+using arg_extremum_kernels = typename detail::joined<
+    detail::for_every_element_type<detail::argmin_of>, detail::for_every_element_type<detail::argmax_of>,
+    kernel_list<argmin_kernel<float, reducers::nan_policy::skip>, argmax_kernel<float, reducers::nan_policy::skip>,
+                argmin_kernel<double, reducers::nan_policy::skip>, argmax_kernel<double, reducers::nan_policy::skip>>>::type;
 
 // One kernel_list of the kernels of several, for a target's KERNELS:
 // joined_kernel_lists<extremum_kernels, kernel_list<filter_map_sum_kernel<float, P, M>>>.

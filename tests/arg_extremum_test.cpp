@@ -1,0 +1,239 @@
+// argmin and argmax on the architecture under test, against a reference written here from the
+// documented policy: every length and misalignment, the extreme at every position and at the
+// edges of long inputs, ties, integer extremes, NaN, Inf and signed zeros at every position,
+// both NaN policies, and pieces folded apart and merged.
+#include "catch.hpp"
+#include "test_support.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace {
+
+using test::arch;
+namespace sr = simdreduce;
+
+// The policy, element by element: the first NaN unless skipped, otherwise the first element
+// that no later one beats, -0 below +0; n for the empty input and for NaNs alone when skipped.
+template <class T>
+std::size_t reference(const T* p, std::size_t n, bool smallest, bool skip) {
+    const auto better = [&](T x, T than) {
+        if (x == than && x == T(0)) {
+            return smallest ? std::signbit(x) && !std::signbit(than) : !std::signbit(x) && std::signbit(than);
+        }
+        return smallest ? x < than : than < x;
+    };
+    std::size_t best = n;
+    for (std::size_t i = 0; i < n; ++i) {
+        if constexpr (std::is_floating_point<T>::value) {
+            if (std::isnan(p[i])) {
+                if (!skip) return i;
+                continue;
+            }
+        }
+        if (best == n || better(p[i], p[best])) best = i;
+    }
+    return best;
+}
+
+template <class T>
+std::size_t run_form(const T* p, std::size_t n, bool smallest, bool skip) {
+    if (smallest) return skip ? sr::argmin<arch>(p, n, sr::skip_nan) : sr::argmin<arch>(p, n);
+    return skip ? sr::argmax<arch>(p, n, sr::skip_nan) : sr::argmax<arch>(p, n);
+}
+
+// argmin and argmax on [p, p + n) against the reference; for floats their skip_nan forms too.
+template <class T>
+void check_all(const T* p, std::size_t n) {
+    constexpr int forms = std::is_floating_point<T>::value ? 4 : 2;
+    for (int form = 0; form < forms; ++form) {
+        const bool smallest = form % 2 == 0, skip = form >= 2;
+        const std::size_t got = run_form(p, n, smallest, skip), expected = reference(p, n, smallest, skip);
+        if (got != expected) {
+            INFO("n " << n << (smallest ? ", argmin" : ", argmax") << (skip ? ", skip_nan" : "") << ": got " << got
+                      << ", expected " << expected);
+            REQUIRE(got == expected);
+        }
+    }
+}
+
+TEMPLATE_TEST_CASE("argmin and argmax match the reference at every length and misalignment", "[arg_extremum]",
+                   SIMDREDUCE_ALL_ELEMENT_TYPES) {
+    using T = TestType;
+    constexpr std::size_t max_n = test::sweep_length<T>(), max_offset = test::widest_batch<T>;
+    const auto data = test::wide_data<T>(max_n + max_offset, 7);
+    for (std::size_t offset = 0; offset < max_offset; ++offset) {
+        for (std::size_t n = 0; n <= max_n; ++n) check_all(data.data() + offset, n);
+    }
+    const auto longer = test::wide_data<T>(3001 + max_offset, 8);
+    for (std::size_t offset = 0; offset < max_offset; ++offset) check_all(longer.data() + offset, 3001);
+}
+
+// 40,000 elements, several pieces of any size the engine might search in, with the extreme at
+// both edges of every 512-element stretch, a tie of it later on, and rising and falling runs.
+TEMPLATE_TEST_CASE("argmin and argmax of long inputs: the extreme at every edge, ties and monotone runs",
+                   "[arg_extremum]", float, double, std::int8_t, std::uint8_t, std::int16_t, std::int32_t,
+                   std::uint64_t) {
+    using T = TestType;
+    constexpr std::size_t n = 40000;
+    std::vector<T> v(n);
+    for (std::size_t i = 0; i < n; ++i) v[i] = static_cast<T>(i % 50 + 10);  // every value many times over
+    const T low = T(1), high = T(100);
+    for (std::size_t edge = 0; edge < n; edge += 512) {
+        for (const std::size_t at : {edge, edge + 1, edge + 511}) {
+            if (at >= n) continue;
+            v[at] = low;
+            v[n - 1 - at] = high;
+            REQUIRE(sr::argmin<arch>(v) == at);
+            REQUIRE(sr::argmax<arch>(v) == n - 1 - at);
+            const std::size_t later = (at + n / 2) % n;
+            const T saved = v[later];
+            v[later] = low;  // a tie: the first index wins
+            REQUIRE(sr::argmin<arch>(v) == std::min(at, later));
+            v[later] = saved;
+            v[at] = static_cast<T>(at % 50 + 10);
+            v[n - 1 - at] = static_cast<T>((n - 1 - at) % 50 + 10);
+        }
+    }
+    // Rising and falling: every stretch beats the last one, or none does.
+    std::vector<T> rising(n), falling(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        rising[i] = static_cast<T>(std::is_floating_point<T>::value ? T(i) : T(i % 128));
+        falling[i] = static_cast<T>(std::is_floating_point<T>::value ? T(n - i) : T(127 - i % 128));
+    }
+    check_all(rising.data(), n);
+    check_all(falling.data(), n);
+    check_all(rising.data() + 3, n - 3);
+    check_all(falling.data() + 1, n - 5);
+}
+
+TEMPLATE_TEST_CASE("integer argmin and argmax reach both extremes at every position, ties to the first",
+                   "[arg_extremum]", std::int8_t, std::uint8_t, std::int16_t, std::uint16_t, std::int32_t,
+                   std::uint32_t, std::int64_t, std::uint64_t) {
+    using T = TestType;
+    constexpr std::size_t n = test::sweep_length<T>();
+    for (const T extreme : {std::numeric_limits<T>::lowest(), std::numeric_limits<T>::max()}) {
+        const bool low = extreme == std::numeric_limits<T>::lowest();
+        std::vector<T> v(n, T(1));
+        for (std::size_t at = 0; at < n; ++at) {
+            v[at] = extreme;
+            REQUIRE((low ? sr::argmin<arch>(v) : sr::argmax<arch>(v)) == at);
+            REQUIRE((low ? sr::argmin<arch>(v, sr::skip_nan) : sr::argmax<arch>(v, sr::skip_nan)) == at);
+            REQUIRE((low ? sr::argmax<arch>(v) : sr::argmin<arch>(v)) == (at == 0 ? 1 : 0));
+            v[n - 1] = extreme;  // a later tie
+            REQUIRE((low ? sr::argmin<arch>(v) : sr::argmax<arch>(v)) == at);
+            v[n - 1] = T(1);
+            v[at] = T(1);
+        }
+        // Every element the extreme: index 0, also where the extreme is the highest rank.
+        const std::vector<T> all(n, extreme);
+        REQUIRE(sr::argmin<arch>(all) == 0);
+        REQUIRE(sr::argmax<arch>(all) == 0);
+    }
+}
+
+TEMPLATE_TEST_CASE("float argmin and argmax: NaN, Inf and signed zeros at every position", "[arg_extremum][ieee]",
+                   float, double) {
+    using T = TestType;
+    const T inf = std::numeric_limits<T>::infinity(), nan = std::numeric_limits<T>::quiet_NaN();
+    T payload_nan;
+    const std::uint64_t payload = sizeof(T) == 4 ? 0xffa00001u : 0xfff4000000000001ull;  // negative, signalling
+    std::memcpy(&payload_nan, &payload, sizeof(T));
+    constexpr std::size_t n = test::sweep_length<T>();
+    const auto data = test::random_floats<T>(n, 11, 100.0);
+    for (std::size_t len : {std::size_t(1), std::size_t(7), std::size_t(2 * test::widest_batch<T> + 1), n}) {
+        for (std::size_t at = 0; at < len; ++at) {
+            for (const T special : {nan, -nan, payload_nan, inf, -inf}) {
+                std::vector<T> v(data.data(), data.data() + len);
+                v[at] = special;
+                check_all(v.data(), len);
+                v[len - 1 - at] = special;  // two of them
+                check_all(v.data(), len);
+            }
+            // Zeros of both signs: -0 is the minimum of {+0 ..., -0} wherever it is, +0 the
+            // maximum of {-0 ..., +0}; then with a NaN or a larger number beside them.
+            for (const T zero : {T(0), -T(0)}) {
+                std::vector<T> v(len, -zero);
+                v[at] = zero;
+                check_all(v.data(), len);
+                if (len > 1) {
+                    v[(at + 1) % len] = nan;
+                    check_all(v.data(), len);
+                    v[(at + 1) % len] = T(3);
+                    check_all(v.data(), len);
+                }
+            }
+            // Ties: two equal minima, the first wins wherever the two are.
+            std::vector<T> v(len, T(5));
+            v[at] = T(-1);
+            v[len - 1 - (at + len / 3) % len] = T(-1);
+            check_all(v.data(), len);
+        }
+        // All NaN: index 0 when propagating, n when skipping; one number among them: its index.
+        std::vector<T> v(len, nan);
+        check_all(v.data(), len);
+        REQUIRE(sr::argmin<arch>(v) == 0);
+        REQUIRE(sr::argmax<arch>(v, sr::skip_nan) == len);
+        v[len / 2] = T(-2);
+        check_all(v.data(), len);
+        REQUIRE(sr::argmin<arch>(v, sr::skip_nan) == len / 2);
+    }
+    // A NaN far into a long input, after the minimum; only infinities.
+    std::vector<T> v(9000, T(2));
+    v[100] = T(-7);
+    v[8500] = -nan;
+    REQUIRE(sr::argmin<arch>(v) == 8500);
+    REQUIRE(sr::argmin<arch>(v, sr::skip_nan) == 100);
+    const std::vector<T> infinities = {inf, -inf, inf, -inf};
+    REQUIRE(sr::argmin<arch>(infinities) == 1);
+    REQUIRE(sr::argmax<arch>(infinities) == 0);
+}
+
+TEMPLATE_TEST_CASE("argmin and argmax pieces folded apart and merged give the index of one call",
+                   "[arg_extremum][determinism]", float, double, std::int8_t, std::uint64_t) {
+    using T = TestType;
+    using R = sr::argmin_reducer<T>;
+    using S = sr::argmax_reducer<T, sr::reducers::nan_policy::skip>;
+    test::splitmix64 rng(99);
+    auto data = test::wide_data<T>(20000, 13);
+    if constexpr (std::is_floating_point<T>::value) data[14321] = -T(0);
+    for (int trial = 0; trial < 20; ++trial) {
+        const std::size_t n = rng.next() % data.size();
+        std::vector<std::size_t> cuts = {0, n};
+        for (int k = 0; k < 4; ++k) cuts.push_back(rng.next() % (n + 1));
+        std::sort(cuts.begin(), cuts.end());
+        auto smallest = sr::fold<arch>(R{}, data.data(), cuts[1], 0);
+        auto largest = sr::fold<sr::scalar>(S{}, data.data(), cuts[1], 0);
+        for (std::size_t k = 1; k + 1 < cuts.size(); ++k) {
+            const std::size_t a = cuts[k], len = cuts[k + 1] - a;
+            smallest.merge(k % 2 ? sr::fold<sr::scalar>(R{}, data.data() + a, len, a)
+                                 : sr::fold<arch>(R{}, data.data() + a, len, a));
+            largest.merge(sr::fold<arch>(S{}, data.data() + a, len, a));
+        }
+        INFO("n " << n);
+        REQUIRE(smallest.finish() == reference(data.data(), n, true, false));
+        REQUIRE(largest.finish() == reference(data.data(), n, false, true));
+    }
+    // A tie across two pieces: the left one's index.
+    std::vector<T> v(1000, T(9));
+    v[300] = v[700] = T(2);
+    auto left = sr::fold<arch>(R{}, v.data(), 500, 0);
+    left.merge(sr::fold<arch>(R{}, v.data() + 500, 500, 500));
+    REQUIRE(left.finish() == 300);
+}
+
+TEST_CASE("argmin and argmax take ranges and give n for the empty input", "[arg_extremum][api]") {
+    const std::array<std::int8_t, 6> bytes = {4, -3, 7, -3, 7, 0};
+    REQUIRE(sr::argmin<arch>(bytes) == 1);
+    REQUIRE(sr::argmax<arch>(bytes) == 2);
+    const std::vector<double> none;
+    REQUIRE(sr::argmin<arch>(none) == 0);
+    REQUIRE(sr::argmax<arch>(none, sr::skip_nan) == 0);
+    REQUIRE(sr::argmin<arch>(static_cast<const float*>(nullptr), 0) == 0);
+    const float c_array[] = {2.f, -0.f, 0.f, -1.f};
+    REQUIRE(sr::argmin<arch>(c_array) == 3);
+    REQUIRE(sr::argmax<arch>(c_array) == 0);
+    static_assert(std::is_same<decltype(sr::argmin<arch>(none)), std::size_t>::value, "an index");
+}
+
+}  // namespace

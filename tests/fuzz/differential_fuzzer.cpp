@@ -1,5 +1,5 @@
 // Differential fuzzer: every dispatch path must return the scalar path's bits for sum,
-// filter_map_sum, count_if, min, max and minmax, and none may read outside its buffer
+// filter_map_sum, count_if, min, max, minmax, argmin and argmax, and none may read outside its buffer
 // (ASan). The input chooses the element type, the forced path, a predicate and a map from a
 // fixed menu, the misalignment, and the raw element values, so
 // NaN, infinities, denormals, -0.0 and integer extremes all come from the bytes themselves.
@@ -55,6 +55,12 @@ void run(const std::uint8_t* bytes, std::size_t size, unsigned predicate, unsign
     if (!exact(sd::min(p, n), sr::min<sr::scalar>(p, n)) || !exact(sd::max(p, n), sr::max<sr::scalar>(p, n)) ||
         !exact(sd::min(p, n, sr::skip_nan), sr::min<sr::scalar>(p, n, sr::skip_nan)) ||
         !exact(sd::max(p, n, sr::skip_nan), sr::max<sr::scalar>(p, n, sr::skip_nan))) {
+        __builtin_trap();
+    }
+    // argmin and argmax in both policies: the scalar path's index.
+    if (sd::argmin(p, n) != sr::argmin<sr::scalar>(p, n) || sd::argmax(p, n) != sr::argmax<sr::scalar>(p, n) ||
+        sd::argmin(p, n, sr::skip_nan) != sr::argmin<sr::scalar>(p, n, sr::skip_nan) ||
+        sd::argmax(p, n, sr::skip_nan) != sr::argmax<sr::scalar>(p, n, sr::skip_nan)) {
         __builtin_trap();
     }
     // minmax: each half the bits of the scalar min and max.

@@ -45,6 +45,12 @@ std::size_t plain_count_if(const float* p, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) count += p[i] > 0;
     return count;
 }
+template <class T>
+std::size_t plain_argmin(const T* p, std::size_t n) {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < n; ++i) best = p[i] < p[best] ? i : best;
+    return best;
+}
 #endif
 
 #if defined(SIMDREDUCE_BENCH_EIGEN)
@@ -66,6 +72,13 @@ std::uint8_t eigen_max_u8(const std::uint8_t* p, std::size_t n) {
 std::size_t eigen_count_if(const float* p, std::size_t n) {
     return static_cast<std::size_t>((Eigen::Map<const Eigen::ArrayXf>(p, static_cast<Eigen::Index>(n)) > 0.0f).count());
 }
+template <class T>
+std::size_t eigen_argmin(const T* p, std::size_t n) {
+    if (n == 0) return 0;
+    Eigen::Index at = 0;
+    Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>(p, static_cast<Eigen::Index>(n)).minCoeff(&at);
+    return static_cast<std::size_t>(at);
+}
 #endif
 
 }  // namespace
@@ -78,7 +91,8 @@ const function_table eigen = {eigen_sum<float>,        eigen_sum<double>,  nullp
                                nullptr,                 nullptr,            nullptr,
                                nullptr,                 eigen_min<float>,   eigen_min<double>,
                                eigen_min<std::int32_t>, eigen_min<std::int8_t>, eigen_max_u8,
-                               nullptr,                 eigen_minmax_f32,   eigen_count_if};
+                               nullptr,                 eigen_minmax_f32,   eigen_count_if,
+                               eigen_argmin<float>,     eigen_argmin<std::int32_t>};
 #else
 const function_table eigen = {};
 #endif
@@ -87,7 +101,8 @@ const function_table fast_math_native = {plain_sum<float, float>, plain_sum<doub
                                      plain_sum<std::int64_t, std::int32_t>, nullptr, nullptr,
                                      plain_filter_map_sum, nullptr, plain_min<float>, plain_min<double>,
                                      plain_min<std::int32_t>, plain_min<std::int8_t>, plain_max_u8,
-                                     nullptr, nullptr, plain_count_if};
+                                     nullptr, nullptr, plain_count_if, plain_argmin<float>,
+                                     plain_argmin<std::int32_t>};
 #else
 const function_table fast_math_native = {};
 #endif

@@ -35,6 +35,10 @@ float minmax_element_f32(const float* p, std::size_t n) {
 std::size_t count_if_f32(const float* p, std::size_t n) {
     return static_cast<std::size_t>(std::count_if(p, p + n, [](float x) { return x > 0; }));
 }
+template <class T>
+std::size_t min_element_index(const T* p, std::size_t n) {
+    return static_cast<std::size_t>(std::min_element(p, p + n) - p);
+}
 
 }  // namespace
 
@@ -45,6 +49,7 @@ const function_table strict_loop = {sum_f32,           sum_f64,           sum_i3
                                     sum_i8,            sum_u8,            filter_map_sum_f32,
                                     nullptr,           min_element_of<float>, min_element_of<double>,
                                     min_element_of<std::int32_t>, min_element_of<std::int8_t>, max_element_u8,
-                                    nullptr,           minmax_element_f32, count_if_f32};
+                                    nullptr,           minmax_element_f32, count_if_f32,
+                                    min_element_index<float>, min_element_index<std::int32_t>};
 
 }  // namespace bench

@@ -36,6 +36,9 @@ struct function_table {
     float (*minmax_f32)(const float*, std::size_t) = nullptr;
     // The number of elements with x > 0 (NaN compares false).
     std::size_t (*count_if_f32)(const float*, std::size_t) = nullptr;
+    // The index of the first smallest element.
+    std::size_t (*argmin_f32)(const float*, std::size_t) = nullptr;
+    std::size_t (*argmin_i32)(const std::int32_t*, std::size_t) = nullptr;
 };
 
 // One target's tables, as main.cpp registers them.

@@ -2,7 +2,10 @@
 // Eight named accumulators: an array of them would live in memory.
 #include <immintrin.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <type_traits>
 
 #include "function_table.hpp"
 
@@ -162,6 +165,75 @@ std::size_t hand_count_if_f32(const float* p, std::size_t n) {
     return count;
 }
 
+// The first smallest element's index in one pass, as a user writes it with intrinsics: four
+// accumulators keep their lanes' smallest value and the iteration that found it. The
+// iteration only grows, so `max(index, iteration & less)` records it where the compare held,
+// in two ops instead of a blend (vpblendvb is 3 uops on Golden Cove): a compare, a min, an
+// and and a max a register, one add an iteration. Strict `<` keeps each lane's first of equal
+// values, and the lanes then give the lowest index among the smallest. NaN is never taken.
+template <class T>
+struct register_of {
+    using type = __m256i;
+};
+template <>
+struct register_of<float> {
+    using type = __m256;
+};
+
+template <class T>
+std::size_t hand_argmin(const T* p, std::size_t n) {
+    using V = typename register_of<T>::type;
+    const auto load = [](const T* q) {
+        if constexpr (std::is_same<T, float>::value) return _mm256_loadu_ps(q);
+        else return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(q));
+    };
+    const auto less = [](V x, V than) {
+        if constexpr (std::is_same<T, float>::value) return _mm256_castps_si256(_mm256_cmp_ps(x, than, _CMP_LT_OQ));
+        else return _mm256_cmpgt_epi32(than, x);
+    };
+    const auto smaller = [](V x, V than) {
+        if constexpr (std::is_same<T, float>::value) return _mm256_min_ps(x, than);
+        else return _mm256_min_epi32(x, than);
+    };
+    std::size_t i = 0, best = 0;
+    if (n >= 32) {
+        V b0 = load(p), b1 = load(p + 8), b2 = load(p + 16), b3 = load(p + 24);
+        __m256i i0 = _mm256_setzero_si256(), i1 = i0, i2 = i0, i3 = i0, it = i0;
+        const __m256i one = _mm256_set1_epi32(1);
+        for (i = 32; i + 32 <= n; i += 32) {
+            it = _mm256_add_epi32(it, one);
+#define STEP(k)                                                     \
+    {                                                               \
+        const V x = load(p + i + 8 * k);                            \
+        const __m256i m = less(x, b##k);                            \
+        b##k = smaller(x, b##k);                                    \
+        i##k = _mm256_max_epi32(i##k, _mm256_and_si256(it, m));     \
+    }
+            STEP(0) STEP(1) STEP(2) STEP(3)
+#undef STEP
+        }
+        alignas(32) T values[32];
+        alignas(32) std::int32_t iterations[32];
+        const V bs[4] = {b0, b1, b2, b3};
+        const __m256i is[4] = {i0, i1, i2, i3};
+        for (int k = 0; k < 4; ++k) {
+            std::memcpy(values + 8 * k, &bs[k], 32);
+            std::memcpy(iterations + 8 * k, &is[k], 32);
+        }
+        best = std::size_t(-1);
+        T low{};
+        for (std::size_t j = 0; j < 32; ++j) {
+            const std::size_t at = std::size_t(iterations[j]) * 32 + j;
+            if (best == std::size_t(-1) || values[j] < low || (values[j] == low && at < best)) {
+                low = values[j];
+                best = at;
+            }
+        }
+    }
+    for (; i < n; ++i) best = p[i] < p[best] ? i : best;
+    return best;
+}
+
 // The port limit of each AVX2 kernel: simdreduce's AVX2 instruction mix per register, run
 // on registers loaded once, with no other loads. An empty asm tells the compiler each value
 // may have changed, so nothing is hoisted out of the loop. Four values and four (float sum:
@@ -266,7 +338,7 @@ const function_table hand_avx2 = {
     [](const std::int8_t* p, std::size_t n) { return hand_sad<true>(reinterpret_cast<const std::uint8_t*>(p), n); },
     [](const std::uint8_t* p, std::size_t n) { return static_cast<std::uint64_t>(hand_sad<false>(p, n)); },
     hand_filter_map_sum_f32<true>, nullptr, hand_min_f32, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
-    hand_count_if_f32};
+    hand_count_if_f32, hand_argmin<float>, hand_argmin<std::int32_t>};
 const function_table hand_avx2_and = {nullptr, nullptr, nullptr, nullptr, nullptr, hand_filter_map_sum_f32<false>, nullptr};
 const function_table ops_avx2 = {
     ops_sum_f32, nullptr, ops_sum_i32,

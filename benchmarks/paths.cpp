@@ -28,6 +28,10 @@ float minmax_f32(const float* p, std::size_t n) {
     return both.min + both.max;
 }
 std::size_t count_if_f32(const float* p, std::size_t n) { return sr::count_if<arch>(p, n, positive); }
+template <class T>
+std::size_t argmin_of(const T* p, std::size_t n) {
+    return sr::argmin<arch>(p, n);
+}
 
 // The filtered sum in each masking variant, where the path has both (reducers/plus.hpp): the
 // rows above run the one this CPU's vendor gets, these run both on every machine.
@@ -109,7 +113,8 @@ const function_table BENCH_KERNELS = {sum_f32,          sum_f64,          sum_i3
                                       sum_i8,           sum_u8,           filter_map_sum_f32,
                                       read_ceiling_for(arch{}), min_of<float>, min_of<double>,
                                       min_of<std::int32_t>, min_of<std::int8_t>, max_u8,
-                                      min_f32_skip_nan, minmax_f32,     count_if_f32};
+                                      min_f32_skip_nan, minmax_f32,     count_if_f32,
+                                      argmin_of<float>, argmin_of<std::int32_t>};
 const function_table BENCH_UNBLOCKED_KERNELS = {sum_f32_unblocked, sum_f64_unblocked};
 const function_table BENCH_CAT(BENCH_KERNELS, _and_subtract) = {
     nullptr, nullptr, nullptr, nullptr, nullptr, filter_map_sum_f32_variant<sr::reducers::masking::and_subtract>()};

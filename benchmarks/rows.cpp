@@ -30,6 +30,8 @@ void register_rows(const char* path, const function_table& k, const std::vector<
         if (k.min_f32_skip_nan) add_case<float>("min_f32_skip_nan", bytes, path, k.min_f32_skip_nan, offset);
         if (k.minmax_f32) add_case<float>("minmax_f32", bytes, path, k.minmax_f32, offset);
         if (k.count_if_f32) add_case<float>("count_if_f32", bytes, path, k.count_if_f32, offset);
+        if (k.argmin_f32) add_case<float>("argmin_f32", bytes, path, k.argmin_f32, offset);
+        if (k.argmin_i32) add_case<std::int32_t>("argmin_i32", bytes, path, k.argmin_i32, offset);
         // The ceiling is the aligned one: the rows at an offset are measured against it.
         if (k.read_ceiling && offset == 0) add_case<std::uint8_t>("read_ceiling", bytes, path, k.read_ceiling);
     }
@@ -61,6 +63,7 @@ bool runs_here(const char* path, const function_table& k) {
         if (k.min_f32_skip_nan) sink = sink + k.min_f32_skip_nan(f, 256);
         if (k.minmax_f32) sink = sink + k.minmax_f32(f, 256);
         if (k.count_if_f32) sink = sink + double(k.count_if_f32(f, 256));
+        if (k.argmin_f32) sink = sink + double(k.argmin_f32(f, 256));
         _exit(0);
     }
     int status = 0;

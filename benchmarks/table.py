@@ -29,6 +29,8 @@ ROWS = [
     ("minmax_f32", ["strict_loop", "avx2", "avx512bw", "eigen"]),
     ("count_if_f32", ["strict_loop", "avx2", "avx512bw", "dispatch", "hand_avx2", "eigen", "fast_math_native"]),
     ("count_if_f32_at16", ["avx2", "avx512bw", "hand_avx2"]),
+    ("argmin_f32", ["strict_loop", "avx2", "avx512bw", "hand_avx2", "eigen", "fast_math_native"]),
+    ("argmin_i32", ["strict_loop", "avx2", "avx512bw", "hand_avx2", "eigen", "fast_math_native"]),
     ("min_f64", ["avx2", "avx512bw", "eigen"]),
     ("min_i32", ["strict_loop", "avx2", "avx512bw", "eigen"]),
     ("min_i8", ["avx2", "avx512bw", "eigen"]),

@@ -117,41 +117,10 @@ TEMPLATE_TEST_CASE("integer min, max and minmax reach both extremes at every pos
 TEMPLATE_TEST_CASE("float min, max and minmax: NaN, Inf and signed zeros at every position", "[extremum][ieee]", float,
                    double) {
     using T = TestType;
-    const T inf = std::numeric_limits<T>::infinity(), nan = std::numeric_limits<T>::quiet_NaN();
-    T negative_nan = -nan, payload_nan;
-    const std::uint64_t payload = sizeof(T) == 4 ? 0x7fa00001u : 0x7ff4000000000001ull;  // signalling
-    std::memcpy(&payload_nan, &payload, sizeof(T));
-    constexpr std::size_t n = test::sweep_length<T>();
-    auto data = test::random_floats<T>(n, 11, 100.0);
-    for (std::size_t len : {std::size_t(1), std::size_t(7), std::size_t(2 * test::widest_batch<T> + 1), n}) {
-        for (std::size_t at = 0; at < len; ++at) {
-            for (const T special : {nan, negative_nan, payload_nan, inf, -inf}) {
-                std::vector<T> v(data.data(), data.data() + len);
-                v[at] = special;
-                check_all(v.data(), len);
-                v[len - 1 - at] = special;  // two of them
-                check_all(v.data(), len);
-            }
-            // Zeros of both signs: the minimum of {+0 ..., -0} is -0 wherever the -0 is, the
-            // maximum of {-0 ..., +0} is +0; with a NaN beside them, and with positives.
-            for (const T zero : {T(0), -T(0)}) {
-                std::vector<T> v(len, -zero);
-                v[at] = zero;
-                check_all(v.data(), len);
-                if (len > 1) {
-                    v[(at + 1) % len] = nan;
-                    check_all(v.data(), len);
-                    v[(at + 1) % len] = T(3);
-                    check_all(v.data(), len);
-                }
-            }
-        }
-        // All NaN: NaN under both policies; all NaN but one number: the number when skipping.
-        std::vector<T> v(len, nan);
-        check_all(v.data(), len);
-        v[len / 2] = T(-2);
-        check_all(v.data(), len);
-    }
+    const T inf = std::numeric_limits<T>::infinity();
+    // The minimum of {+0 ..., -0} is -0 wherever the -0 is, the maximum of {-0 ..., +0} is +0;
+    // only NaNs give NaN under both policies, and all NaN but one number the number when skipping.
+    test::for_each_ieee_arrangement<T>([](const T* p, std::size_t len) { check_all(p, len); });
     // The empty input and the infinities alone.
     const std::vector<T> none;
     REQUIRE(identical(sr::min<arch>(none), inf));

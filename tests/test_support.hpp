@@ -105,6 +105,47 @@ std::vector<T> wide_data(std::size_t n, std::uint64_t seed) {
     return v;
 }
 
+// The IEEE arrangements the extrema are tested on, each passed to check(p, len): at lengths 1,
+// 7, two widest registers + 1 and the sweep length, a NaN (quiet, negative, signalling with a
+// payload) or an infinity at every position, then two of them; zeros of one sign with one of
+// the other at every position, alone and with a NaN or a larger number beside it; all NaN,
+// and all NaN but one number.
+template <class T, class Check>
+void for_each_ieee_arrangement(Check&& check) {
+    const T inf = std::numeric_limits<T>::infinity(), nan = std::numeric_limits<T>::quiet_NaN();
+    T payload_nan;
+    const std::uint64_t payload = sizeof(T) == 4 ? 0x7fa00001u : 0x7ff4000000000001ull;  // signalling
+    std::memcpy(&payload_nan, &payload, sizeof(T));
+    constexpr std::size_t n = sweep_length<T>();
+    const auto data = random_floats<T>(n, 11, 100.0);
+    for (std::size_t len : {std::size_t(1), std::size_t(7), std::size_t(2 * widest_batch<T> + 1), n}) {
+        for (std::size_t at = 0; at < len; ++at) {
+            for (const T special : {nan, -nan, payload_nan, -payload_nan, inf, -inf}) {
+                std::vector<T> v(data.data(), data.data() + len);
+                v[at] = special;
+                check(v.data(), len);
+                v[len - 1 - at] = special;  // two of them
+                check(v.data(), len);
+            }
+            for (const T zero : {T(0), -T(0)}) {
+                std::vector<T> v(len, -zero);
+                v[at] = zero;
+                check(v.data(), len);
+                if (len > 1) {
+                    v[(at + 1) % len] = nan;
+                    check(v.data(), len);
+                    v[(at + 1) % len] = T(3);
+                    check(v.data(), len);
+                }
+            }
+        }
+        std::vector<T> v(len, nan);
+        check(v.data(), len);
+        v[len / 2] = T(-2);
+        check(v.data(), len);
+    }
+}
+
 // Same bits, or both NaN (NaN payloads are not part of the guarantee).
 template <class T>
 bool same_bits(T a, T b) {

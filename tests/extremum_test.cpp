@@ -82,15 +82,7 @@ void check_all(const T* p, std::size_t n) {
 
 TEMPLATE_TEST_CASE("min, max and minmax match the reference at every length and misalignment", "[extremum]",
                    SIMDREDUCE_ALL_ELEMENT_TYPES) {
-    using T = TestType;
-    constexpr std::size_t max_n = test::sweep_length<T>(), max_offset = test::widest_batch<T>;
-    const auto data = test::wide_data<T>(max_n + max_offset, 7);
-    for (std::size_t offset = 0; offset < max_offset; ++offset) {
-        for (std::size_t n = 0; n <= max_n; ++n) check_all(data.data() + offset, n);
-    }
-    // Longer inputs, where the loads start at a register boundary after a head.
-    const auto longer = test::wide_data<T>(3001 + max_offset, 8);
-    for (std::size_t offset = 0; offset < max_offset; ++offset) check_all(longer.data() + offset, 3001);
+    test::for_each_length_and_offset<TestType>([](const TestType* p, std::size_t n) { check_all(p, n); });
 }
 
 TEMPLATE_TEST_CASE("integer min, max and minmax reach both extremes at every position", "[extremum]", std::int8_t,

@@ -105,6 +105,20 @@ std::vector<T> wide_data(std::size_t n, std::uint64_t seed) {
     return v;
 }
 
+// check(p, n) on wide_data at every length 0 .. sweep_length and every misalignment of the
+// widest register, then at 3001 elements, where the loads start at a register boundary after
+// a head.
+template <class T, class Check>
+void for_each_length_and_offset(Check&& check) {
+    constexpr std::size_t max_n = sweep_length<T>(), max_offset = widest_batch<T>;
+    const auto data = wide_data<T>(max_n + max_offset, 7);
+    for (std::size_t offset = 0; offset < max_offset; ++offset) {
+        for (std::size_t n = 0; n <= max_n; ++n) check(data.data() + offset, n);
+    }
+    const auto longer = wide_data<T>(3001 + max_offset, 8);
+    for (std::size_t offset = 0; offset < max_offset; ++offset) check(longer.data() + offset, 3001);
+}
+
 // The IEEE arrangements the extrema are tested on, each passed to check(p, len): at lengths 1,
 // 7, two widest registers + 1 and the sweep length, a NaN (quiet, negative, signalling with a
 // payload) or an infinity at every position, then two of them; zeros of one sign with one of

@@ -179,9 +179,7 @@ TEMPLATE_TEST_CASE("argmin and argmax pieces folded apart and merged give the in
     if constexpr (std::is_floating_point<T>::value) data[14321] = -T(0);
     for (int trial = 0; trial < 20; ++trial) {
         const std::size_t n = rng.next() % data.size();
-        std::vector<std::size_t> cuts = {0, n};
-        for (int k = 0; k < 4; ++k) cuts.push_back(rng.next() % (n + 1));
-        std::sort(cuts.begin(), cuts.end());
+        const auto cuts = test::random_cuts(n, 1, rng);
         auto smallest = sr::fold<arch>(R{}, data.data(), cuts[1], 0);
         auto largest = sr::fold<sr::scalar>(S{}, data.data(), cuts[1], 0);
         for (std::size_t k = 1; k + 1 < cuts.size(); ++k) {

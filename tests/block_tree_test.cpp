@@ -21,20 +21,6 @@ TEST_CASE("the library's lanes and blocks are the contract's", "[block_tree]") {
     STATIC_REQUIRE(sr::block_size<sr::sum_reducer<std::int32_t>> == 1);  // exact: cut anywhere
 }
 
-// Random cut points, each a multiple of `step` (or n itself), sorted, with repeats: repeated
-// cuts make empty pieces, at the start, inside and at the end.
-std::vector<std::size_t> random_cuts(std::size_t n, std::size_t step, test::splitmix64& rng) {
-    std::vector<std::size_t> cuts = {0, n};
-    const std::size_t count = rng.next() % 6;
-    for (std::size_t c = 0; c < count; ++c) {
-        const std::size_t steps = n / step + 1;
-        cuts.push_back(std::min(n, std::size_t(rng.next() % (steps + 1)) * step));
-    }
-    if (rng.next() % 3 == 0) cuts.push_back(cuts[2 % cuts.size()]);
-    std::sort(cuts.begin(), cuts.end());
-    return cuts;
-}
-
 // Folds each piece (alternately on the path under test and on scalar, whose states must
 // merge), then merges left to right, or as a balanced tree of merges.
 template <class R, class T>
@@ -79,7 +65,7 @@ TEMPLATE_TEST_CASE("pieces folded separately and merged give the bits of one cal
         const T whole_filtered = sr::filter_map_sum<arch>(data.data(), n, positive, tenth);
         REQUIRE(test::same_bits(whole_filtered, test::reference_filter_map_sum<T>(data.data(), n, positive, tenth)));
         for (int trial = 0; trial < 12; ++trial) {
-            const auto cuts = random_cuts(n, sr::block_size<R>, rng);
+            const auto cuts = test::random_cuts(n, sr::block_size<R>, rng);
             const bool balanced = trial % 2 == 1;
             INFO("n " << n << ", " << cuts.size() - 1 << " pieces, " << (balanced ? "balanced" : "left to right"));
             REQUIRE(test::same_bits(fold_pieces(R{}, data.data(), cuts, balanced), whole));
@@ -122,7 +108,7 @@ TEMPLATE_TEST_CASE("integer pieces may be cut anywhere", "[block_tree][integer]"
     for (auto& x : v) x = static_cast<T>(rng.next());
     for (const std::size_t n : {std::size_t(0), std::size_t(1), std::size_t(1000), v.size()}) {
         for (int trial = 0; trial < 8; ++trial) {
-            const auto cuts = random_cuts(n, 1, rng);
+            const auto cuts = test::random_cuts(n, 1, rng);
             INFO("n " << n << ", " << cuts.size() - 1 << " pieces");
             REQUIRE(fold_pieces(R{}, v.data(), cuts, trial % 2 == 1) == test::exact_sum_as<sr::default_accumulator_t<T>>(v.data(), n));
         }

@@ -5,6 +5,7 @@
 
 #include <simdreduce/simdreduce.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -103,6 +104,20 @@ std::vector<T> wide_data(std::size_t n, std::uint64_t seed) {
         if (rng.next() % 4 == 0) x = v[rng.next() % v.size()];
     }
     return v;
+}
+
+// Random cut points, each a multiple of `step` (or n itself), sorted, with repeats: repeated
+// cuts make empty pieces, at the start, inside and at the end.
+inline std::vector<std::size_t> random_cuts(std::size_t n, std::size_t step, splitmix64& rng) {
+    std::vector<std::size_t> cuts = {0, n};
+    const std::size_t count = rng.next() % 6;
+    for (std::size_t c = 0; c < count; ++c) {
+        const std::size_t steps = n / step + 1;
+        cuts.push_back(std::min(n, std::size_t(rng.next() % (steps + 1)) * step));
+    }
+    if (rng.next() % 3 == 0) cuts.push_back(cuts[2 % cuts.size()]);
+    std::sort(cuts.begin(), cuts.end());
+    return cuts;
 }
 
 // check(p, n) on wide_data at every length 0 .. sweep_length and every misalignment of the

@@ -69,8 +69,10 @@ struct arg_extremum {
     // Floats: their bits made monotone (negatives' bits reversed, positives' sign bit set), so
     // that -Inf < ... < -0 < +0 < ... < +Inf as unsigned integers, with rank 0 left to NaN:
     // numbers rank at least 2^52 - 1 (double) or 2^23 - 1 (float) from either end.
-    // Integers: the sign bit flipped, reversed for the largest.
-    static std::uint64_t rank_of(T m) noexcept {
+    // Integers: the sign bit flipped, reversed for the largest. Always inline, as every
+    // function the per-path code shares: an out-of-line copy from the AVX2 object (VEX moves)
+    // is a weak symbol the linker may hand the SSE2 path (tests: dispatch_symbols_O0).
+    SIMDREDUCE_ALWAYS_INLINE static std::uint64_t rank_of(T m) noexcept {
         if constexpr (std::is_floating_point<T>::value) {
             if (m != m) return 0;
             using U = detail::bits_of<T>;

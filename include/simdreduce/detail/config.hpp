@@ -44,6 +44,16 @@
 #define SIMDREDUCE_INLINE_LAMBDA
 #endif
 
+// Before a scalar loop over less than a register of elements (the heads and tails of the
+// widening loops), where vectorizing gains nothing. Clang 14 also vectorized the int8 count's
+// head on AVX-512 into a 64-bit compare of widened bytes that its instruction selector cannot
+// select ("Cannot select: X86ISD::PCMPGT v8i64"), and stopped.
+#if defined(__clang__)
+#define SIMDREDUCE_NO_VECTORIZE _Pragma("clang loop vectorize(disable) interleave(disable)")
+#else
+#define SIMDREDUCE_NO_VECTORIZE
+#endif
+
 namespace simdreduce {
 namespace detail {
 

@@ -126,12 +126,14 @@ std::uint64_t fold_widening(const W& w, const T* p, std::size_t n, std::size_t f
             // first lane on a dword boundary, the elements before it go one by one.
             if (head != 0) {
                 const std::size_t from = (width - head + grain - 1) / grain * grain;
+                SIMDREDUCE_NO_VECTORIZE
                 for (; i < from - (width - head); ++i) total += one_element(w, p[i]);
                 vector_begin = i;
                 if (from < width) step_part(reinterpret_cast<const E*>(address - (width - head) * sizeof(E)), from, width);
             }
             i = head;
         } else {
+            SIMDREDUCE_NO_VECTORIZE
             for (; i < head; ++i) total += one_element(w, p[i]);
             vector_begin = i;
         }
@@ -170,6 +172,7 @@ std::uint64_t fold_widening(const W& w, const T* p, std::size_t n, std::size_t f
     }
     total += W::drain(wide);
     total -= std::uint64_t(i - vector_begin) * W::bias;
+    SIMDREDUCE_NO_VECTORIZE
     for (; i < n; ++i) total += one_element(w, p[i]);
     return total;
 }

@@ -65,7 +65,7 @@ TEMPLATE_TEST_CASE("counts larger than a narrow lane holds are exact", "[count_i
     const std::size_t most = (per_lane - 1) * 4 * (64 / sizeof(T)) * (sizeof(T) == 1 ? 3 : 1) + 99 + 64;
     std::vector<T> ones(most + 1, T(1));
     std::vector<std::size_t> lengths = {most, most - 98};
-    for (std::size_t bytes : {16, 32, 64}) {
+    for (const std::size_t bytes : {std::size_t(16), std::size_t(32), std::size_t(64)}) {
         const std::size_t wrap = (per_lane - 1) * 4 * (bytes / sizeof(T));
         for (std::size_t n : {wrap - 1, wrap, wrap + 1, wrap + bytes / sizeof(T), 2 * wrap + 5}) {
             if (n <= most) lengths.push_back(n);

@@ -14,14 +14,6 @@ namespace sr = simdreduce;
 
 const auto positive = [](auto x) { return x > 0; };
 
-// Written here rather than taken from the library: a plain loop over the scalar predicate.
-template <class T, class Pred>
-std::size_t reference_count(const T* p, std::size_t n, Pred pred) {
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < n; ++i) count += pred(p[i]) ? 1 : 0;
-    return count;
-}
-
 TEMPLATE_TEST_CASE("count_if is exact at every length and misalignment", "[count_if]", SIMDREDUCE_ALL_ELEMENT_TYPES) {
     using T = TestType;
     constexpr std::size_t max_n = test::sweep_length<T, std::int8_t>();  // more than 2 x 255 bytes
@@ -36,17 +28,17 @@ TEMPLATE_TEST_CASE("count_if is exact at every length and misalignment", "[count
             const std::size_t got = sr::count_if<arch>(p, n, positive);
             const std::size_t none = sr::count_if<arch>(p, n, nothing);
             const std::size_t all = sr::count_if<arch>(p, n, everything);
-            if (got != reference_count(p, n, positive) || none != 0 || all != n) {
+            if (got != test::count_accepted(p, n, positive) || none != 0 || all != n) {
                 INFO("offset " << offset << ", n " << n << ": " << got << ", " << none << ", " << all);
-                REQUIRE(got == reference_count(p, n, positive));
+                REQUIRE(got == test::count_accepted(p, n, positive));
                 REQUIRE(none == 0);
                 REQUIRE(all == n);
             }
             if constexpr (std::is_integral<T>::value) {
                 const std::size_t got_odd = sr::count_if<arch>(p, n, odd);
-                if (got_odd != reference_count(p, n, odd)) {
+                if (got_odd != test::count_accepted(p, n, odd)) {
                     INFO("odd: offset " << offset << ", n " << n);
-                    REQUIRE(got_odd == reference_count(p, n, odd));
+                    REQUIRE(got_odd == test::count_accepted(p, n, odd));
                 }
             }
         }
@@ -80,7 +72,7 @@ TEMPLATE_TEST_CASE("counts larger than a narrow lane holds are exact", "[count_i
     // Accepted and rejected runs longer than a lane holds, alternating.
     std::vector<T> runs(most);
     for (std::size_t i = 0; i < most; ++i) runs[i] = T((i / (per_lane + 7)) % 2);
-    REQUIRE(sr::count_if<arch>(runs, positive) == reference_count(runs.data(), runs.size(), positive));
+    REQUIRE(sr::count_if<arch>(runs, positive) == test::count_accepted(runs.data(), runs.size(), positive));
 }
 
 TEMPLATE_TEST_CASE("NaN compares false, and signed zeros are zeros", "[count_if][ieee]", float, double) {
@@ -97,8 +89,8 @@ TEMPLATE_TEST_CASE("NaN compares false, and signed zeros are zeros", "[count_if]
         const std::size_t nans = at == (at * 7 + 3) % n ? 1 : 2;
         INFO("NaN at " << at);
         REQUIRE(sr::count_if<arch>(w, is_nan) == nans);
-        REQUIRE(sr::count_if<arch>(w, positive) == reference_count(w.data(), n, positive));
-        REQUIRE(sr::count_if<arch>(w, not_negative) == reference_count(w.data(), n, not_negative));
+        REQUIRE(sr::count_if<arch>(w, positive) == test::count_accepted(w.data(), n, positive));
+        REQUIRE(sr::count_if<arch>(w, not_negative) == test::count_accepted(w.data(), n, not_negative));
     }
     const std::vector<T> all_nan(n, nan);
     REQUIRE(sr::count_if<arch>(all_nan, is_nan) == n);
@@ -106,9 +98,9 @@ TEMPLATE_TEST_CASE("NaN compares false, and signed zeros are zeros", "[count_if]
     REQUIRE(sr::count_if<arch>(all_nan, not_negative) == n);
     std::vector<T> special(n);
     for (std::size_t i = 0; i < n; ++i) special[i] = std::array<T, 5>{-T(0), T(0), inf, -inf, T(1e-40)}[i % 5];
-    const std::size_t zeros = reference_count(special.data(), n, [](T x) { return x == 0; });
+    const std::size_t zeros = test::count_accepted(special.data(), n, [](T x) { return x == 0; });
     REQUIRE(sr::count_if<arch>(special, [](auto x) { return x == 0; }) == zeros);  // -0.0 == +0.0
-    REQUIRE(sr::count_if<arch>(special, [](auto x) { return x < 0; }) == reference_count(special.data(), n, [](T x) { return x < 0; }));
+    REQUIRE(sr::count_if<arch>(special, [](auto x) { return x < 0; }) == test::count_accepted(special.data(), n, [](T x) { return x < 0; }));
     REQUIRE(sr::count_if<arch>(special, [](auto x) { return x > T(1e30); }) == (n + 2) / 5);  // +Inf
 }
 
@@ -128,12 +120,12 @@ TEMPLATE_TEST_CASE("count_if compares integers in their own type, at the extreme
     const auto high_bit = [top](auto x) { return (x & decltype(x)(top)) != decltype(x)(0); };
     for (std::size_t len : {n, n - 1, n / 2 + 1}) {
         INFO("n " << len);
-        REQUIRE(sr::count_if<arch>(v.data(), len, is_max) == reference_count(v.data(), len, is_max));
-        REQUIRE(sr::count_if<arch>(v.data(), len, above_min) == reference_count(v.data(), len, above_min));
-        REQUIRE(sr::count_if<arch>(v.data(), len, high_bit) == reference_count(v.data(), len, high_bit));
+        REQUIRE(sr::count_if<arch>(v.data(), len, is_max) == test::count_accepted(v.data(), len, is_max));
+        REQUIRE(sr::count_if<arch>(v.data(), len, above_min) == test::count_accepted(v.data(), len, above_min));
+        REQUIRE(sr::count_if<arch>(v.data(), len, high_bit) == test::count_accepted(v.data(), len, high_bit));
     }
-    REQUIRE(reference_count(v.data(), n, is_max) > 0);  // the data has every case
-    REQUIRE(reference_count(v.data(), n, above_min) < n);
+    REQUIRE(test::count_accepted(v.data(), n, is_max) > 0);  // the data has every case
+    REQUIRE(test::count_accepted(v.data(), n, above_min) < n);
 }
 
 TEMPLATE_TEST_CASE("pieces of a count merged in any split give the count of one call", "[count_if][block_tree]",
@@ -155,7 +147,7 @@ TEMPLATE_TEST_CASE("pieces of a count merged in any split give the count of one 
             state.merge(k % 2 ? sr::fold<sr::scalar>(r, data.data() + a, len, a) : sr::fold<arch>(r, data.data() + a, len, a));
         }
         INFO("n " << n);
-        REQUIRE(state.finish() == reference_count(data.data(), n, positive));
+        REQUIRE(state.finish() == test::count_accepted(data.data(), n, positive));
     }
 }
 

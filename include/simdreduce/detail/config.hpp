@@ -45,9 +45,11 @@
 #endif
 
 // Before a scalar loop over less than a register of elements (the heads and tails of the
-// widening loops), where vectorizing gains nothing. Clang 14 also vectorized the int8 count's
-// head on AVX-512 into a 64-bit compare of widened bytes that its instruction selector cannot
-// select ("Cannot select: X86ISD::PCMPGT v8i64"), and stopped.
+// widening loops), where vectorizing gains nothing, and before the portable path's count, which
+// must stay scalar. Clang 14 vectorized such int8 counts, built for AVX-512, into a 64-bit
+// compare of widened bytes that its instruction selector cannot select ("Cannot select:
+// X86ISD::PCMPGT v8i64"), and stopped: the head of the AVX-512 count, and the portable count
+// inlined into a translation unit built for AVX-512.
 #if defined(__clang__)
 #define SIMDREDUCE_NO_VECTORIZE _Pragma("clang loop vectorize(disable) interleave(disable)")
 #else

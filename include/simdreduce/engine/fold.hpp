@@ -173,6 +173,7 @@ std::uint64_t widened_bits(const R& r, const In& in, std::size_t n, std::size_t 
     if constexpr (reducers::counts<R>) {
         if constexpr (simdreduce::detail::is_scalar_arch<Arch>) {
             std::uint64_t total = 0;
+            SIMDREDUCE_NO_VECTORIZE  // the portable path stays scalar, and Clang 14 (config.hpp)
             for (std::size_t i = 0; i < n; ++i) total += r.accepted(in.first[i]) ? 1 : 0;
             return total;
         } else {

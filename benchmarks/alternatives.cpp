@@ -5,6 +5,7 @@
 // available. Plain loops, not std::accumulate: its instantiations are shared with the
 // baseline objects, and the linker could keep this object's -march=native copy for them.
 #include <cstdint>
+#include <type_traits>
 
 #if defined(SIMDREDUCE_BENCH_EIGEN)
 #include <Eigen/Core>
@@ -62,9 +63,10 @@ template <class T>
 T eigen_min(const T* p, std::size_t n) {
     return Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>(p, static_cast<Eigen::Index>(n)).minCoeff();
 }
-float eigen_minmax_f32(const float* p, std::size_t n) {  // two passes: Eigen has no one-pass form
-    const Eigen::Map<const Eigen::ArrayXf> a(p, static_cast<Eigen::Index>(n));
-    return a.minCoeff() + a.maxCoeff();
+template <class T, class Sum = std::conditional_t<std::is_integral<T>::value, std::int64_t, T>>
+Sum eigen_minmax(const T* p, std::size_t n) {  // two passes: Eigen has no one-pass form
+    const Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>> a(p, static_cast<Eigen::Index>(n));
+    return Sum(a.minCoeff()) + Sum(a.maxCoeff());
 }
 std::uint8_t eigen_max_u8(const std::uint8_t* p, std::size_t n) {
     return Eigen::Map<const Eigen::Array<std::uint8_t, Eigen::Dynamic, 1>>(p, static_cast<Eigen::Index>(n)).maxCoeff();
@@ -91,8 +93,9 @@ const function_table eigen = {eigen_sum<float>,        eigen_sum<double>,  nullp
                                nullptr,                 nullptr,            nullptr,
                                nullptr,                 eigen_min<float>,   eigen_min<double>,
                                eigen_min<std::int32_t>, eigen_min<std::int8_t>, eigen_max_u8,
-                               nullptr,                 eigen_minmax_f32,   eigen_count_if,
-                               eigen_argmin<float>,     eigen_argmin<std::int32_t>};
+                               nullptr,                 eigen_minmax<float>, eigen_count_if,
+                               eigen_argmin<float>,     eigen_argmin<std::int32_t>, eigen_minmax<double>,
+                               eigen_minmax<std::int32_t>, eigen_minmax<std::int8_t>, eigen_minmax<std::uint8_t>};
 #else
 const function_table eigen = {};
 #endif

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
+#include <type_traits>
 
 #include "function_table.hpp"
 
@@ -27,10 +28,11 @@ T min_element_of(const T* p, std::size_t n) {
     return n ? *std::min_element(p, p + n) : T{};
 }
 std::uint8_t max_element_u8(const std::uint8_t* p, std::size_t n) { return n ? *std::max_element(p, p + n) : 0; }
-float minmax_element_f32(const float* p, std::size_t n) {
+template <class T, class Sum = std::conditional_t<std::is_integral<T>::value, std::int64_t, T>>
+Sum minmax_element_of(const T* p, std::size_t n) {
     if (n == 0) return 0;
     const auto both = std::minmax_element(p, p + n);
-    return *both.first + *both.second;
+    return Sum(*both.first) + Sum(*both.second);
 }
 std::size_t count_if_f32(const float* p, std::size_t n) {
     return static_cast<std::size_t>(std::count_if(p, p + n, [](float x) { return x > 0; }));
@@ -49,7 +51,9 @@ const function_table strict_loop = {sum_f32,           sum_f64,           sum_i3
                                     sum_i8,            sum_u8,            filter_map_sum_f32,
                                     nullptr,           min_element_of<float>, min_element_of<double>,
                                     min_element_of<std::int32_t>, min_element_of<std::int8_t>, max_element_u8,
-                                    nullptr,           minmax_element_f32, count_if_f32,
-                                    min_element_index<float>, min_element_index<std::int32_t>};
+                                    nullptr,           minmax_element_of<float>, count_if_f32,
+                                    min_element_index<float>, min_element_index<std::int32_t>,
+                                    minmax_element_of<double>, minmax_element_of<std::int32_t>,
+                                    minmax_element_of<std::int8_t>, minmax_element_of<std::uint8_t>};
 
 }  // namespace bench

@@ -20,11 +20,13 @@ inline std::string size_label(std::size_t bytes) {
 // Registers "<kernel>/<size>/<path>" running f(p, n) on the shared buffer of T, which starts
 // `offset` bytes after a 64-byte boundary; a non-zero offset is named in the kernel
 // ("sum_f32_at16"), so those rows get a table of their own.
+// The data is `source`'s: by default the shared random buffer, or the falling one.
 template <class T, class F>
-void add_case(const std::string& kernel, std::size_t bytes, const std::string& path, F f, std::size_t offset = 0) {
+void add_case(const std::string& kernel, std::size_t bytes, const std::string& path, F f, std::size_t offset = 0,
+              const T* (*source)(std::size_t, std::size_t) = data<T>) {
     const std::string name = kernel + (offset ? "_at" + std::to_string(offset) : "") + "/" + size_label(bytes) + "/" + path;
-    benchmark::RegisterBenchmark(name.c_str(), [bytes, offset, f](benchmark::State& state) {
-        const T* p = data<T>(bytes, offset);
+    benchmark::RegisterBenchmark(name.c_str(), [bytes, offset, f, source](benchmark::State& state) {
+        const T* p = source(bytes, offset);
         const std::size_t n = bytes / sizeof(T);
         for (auto _ : state) {
             auto result = f(p, n);

@@ -13,6 +13,12 @@ namespace bench {
 template <class T>
 const T* data(std::size_t bytes, std::size_t offset = 0);
 
+// The same, strictly falling: every element is a new minimum, argmin's worst case (each of its
+// chunks wins and is searched). Floats one ulp apart above 1, integers by 1 from their
+// maximum, wrapping only where n exceeds the type's range.
+template <class T>
+const T* falling(std::size_t bytes, std::size_t offset = 0);
+
 }  // namespace bench
 
 #endif

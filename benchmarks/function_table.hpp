@@ -39,6 +39,11 @@ struct function_table {
     // The index of the first smallest element.
     std::size_t (*argmin_f32)(const float*, std::size_t) = nullptr;
     std::size_t (*argmin_i32)(const std::int32_t*, std::size_t) = nullptr;
+    // minmax of the other element types, as min + max (64-bit for integers: no overflow).
+    double (*minmax_f64)(const double*, std::size_t) = nullptr;
+    std::int64_t (*minmax_i32)(const std::int32_t*, std::size_t) = nullptr;
+    std::int64_t (*minmax_i8)(const std::int8_t*, std::size_t) = nullptr;
+    std::int64_t (*minmax_u8)(const std::uint8_t*, std::size_t) = nullptr;
 };
 
 // One target's tables, as main.cpp registers them.

@@ -281,6 +281,29 @@ std::int64_t ops_sum_i32(const std::int32_t* p, std::size_t n) {  // 3 ops: add,
     return _mm256_extract_epi32(s, 0) + std::int64_t(_mm256_extract_epi32(h, 0));
 }
 
+// vminps and vmaxps alone, 4 accumulators each: the one-pass loop a user writes with
+// intrinsics (no NaN policy, no signed-zero order).
+float hand_minmax_f32(const float* p, std::size_t n) {
+    __m256 l0 = _mm256_set1_ps(__builtin_inff()), l1 = l0, l2 = l0, l3 = l0;
+    __m256 h0 = _mm256_set1_ps(-__builtin_inff()), h1 = h0, h2 = h0, h3 = h0;
+    std::size_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+#define STEP(k)                                          \
+    const __m256 x##k = _mm256_loadu_ps(p + i + 8 * k); \
+    l##k = _mm256_min_ps(x##k, l##k);                   \
+    h##k = _mm256_max_ps(x##k, h##k);
+        FOUR_STEPS(STEP)
+#undef STEP
+    }
+    alignas(32) float lo[8], hi[8];
+    _mm256_store_ps(lo, _mm256_min_ps(_mm256_min_ps(l0, l1), _mm256_min_ps(l2, l3)));
+    _mm256_store_ps(hi, _mm256_max_ps(_mm256_max_ps(h0, h1), _mm256_max_ps(h2, h3)));
+    float low = lo[0], high = hi[0];
+    for (int k = 1; k < 8; ++k) low = lo[k] < low ? lo[k] : low, high = hi[k] > high ? hi[k] : high;
+    for (; i < n; ++i) low = p[i] < low ? p[i] : low, high = p[i] > high ? p[i] : high;
+    return low + high;
+}
+
 float ops_min_f32(const float* p, std::size_t n) {  // 3 ops: min, or (signs), cmpunord (NaN)
     __m256 x0 = _mm256_loadu_ps(p), x1 = _mm256_loadu_ps(p + 8), x2 = _mm256_loadu_ps(p + 16), x3 = _mm256_loadu_ps(p + 24);
     __m256 b0 = _mm256_set1_ps(__builtin_inff()), b1 = b0, b2 = b0, b3 = b0;
@@ -295,6 +318,30 @@ float ops_min_f32(const float* p, std::size_t n) {  // 3 ops: min, or (signs), c
     const __m256 flags = _mm256_or_ps(_mm256_or_ps(_mm256_or_ps(s0, s1), _mm256_or_ps(s2, s3)),
                                       _mm256_or_ps(_mm256_or_ps(f0, f1), _mm256_or_ps(f2, f3)));
     return _mm256_cvtss_f32(_mm256_or_ps(b, _mm256_and_ps(flags, _mm256_set1_ps(-0.0f))));
+}
+
+// 5 ops: min, max, or and and (the two halves' signs), one cmpunord (the NaN flag they share).
+float ops_minmax_f32(const float* p, std::size_t n) {
+    __m256 x0 = _mm256_loadu_ps(p), x1 = _mm256_loadu_ps(p + 8);
+    __m256 l0 = _mm256_set1_ps(__builtin_inff()), l1 = l0, h0 = _mm256_set1_ps(-__builtin_inff()), h1 = h0;
+    __m256 s0 = _mm256_setzero_ps(), s1 = s0, f0 = s0, f1 = s0;
+    __m256 t0 = _mm256_castsi256_ps(_mm256_set1_epi32(-1)), t1 = t0;
+    for (std::size_t i = 0; i + 16 <= n; i += 16) {
+        OPAQUE(0)
+        OPAQUE(1)
+#define STEP(k)                                              \
+    l##k = _mm256_min_ps(x##k, l##k);                       \
+    h##k = _mm256_max_ps(x##k, h##k);                       \
+    s##k = _mm256_or_ps(s##k, x##k);                        \
+    t##k = _mm256_and_ps(t##k, x##k);                       \
+    f##k = _mm256_cmp_ps(f##k, x##k, _CMP_UNORD_Q);
+        STEP(0)
+        STEP(1)
+#undef STEP
+    }
+    const __m256 l = _mm256_min_ps(l0, l1), h = _mm256_max_ps(h0, h1);
+    const __m256 flags = _mm256_or_ps(_mm256_or_ps(_mm256_or_ps(s0, s1), _mm256_and_ps(t0, t1)), _mm256_or_ps(f0, f1));
+    return _mm256_cvtss_f32(_mm256_or_ps(_mm256_add_ps(l, h), _mm256_and_ps(flags, _mm256_set1_ps(-0.0f))));
 }
 
 template <bool is_signed>  // 2 ops: pmaddubsw, add
@@ -337,13 +384,13 @@ const function_table hand_avx2 = {
     hand_sum_f32, hand_sum_f64, hand_sum_i32,
     [](const std::int8_t* p, std::size_t n) { return hand_sad<true>(reinterpret_cast<const std::uint8_t*>(p), n); },
     [](const std::uint8_t* p, std::size_t n) { return static_cast<std::uint64_t>(hand_sad<false>(p, n)); },
-    hand_filter_map_sum_f32<true>, nullptr, hand_min_f32, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+    hand_filter_map_sum_f32<true>, nullptr, hand_min_f32, nullptr, nullptr, nullptr, nullptr, nullptr, hand_minmax_f32,
     hand_count_if_f32, hand_argmin<float>, hand_argmin<std::int32_t>};
 const function_table hand_avx2_and = {nullptr, nullptr, nullptr, nullptr, nullptr, hand_filter_map_sum_f32<false>, nullptr};
 const function_table ops_avx2 = {
     ops_sum_f32, nullptr, ops_sum_i32,
     [](const std::int8_t* p, std::size_t n) { return ops_byte_pairs<true>(reinterpret_cast<const std::uint8_t*>(p), n); },
     [](const std::uint8_t* p, std::size_t n) { return static_cast<std::uint64_t>(ops_byte_pairs<false>(p, n)); },
-    ops_filter_map_sum_f32, nullptr, ops_min_f32};
+    ops_filter_map_sum_f32, nullptr, ops_min_f32, nullptr, nullptr, nullptr, nullptr, nullptr, ops_minmax_f32};
 
 }  // namespace bench

@@ -2,6 +2,8 @@
 // per architecture with its flags: BENCH_ARCH names the xsimd tag, BENCH_KERNELS the table.
 #include <simdreduce/simdreduce.hpp>
 
+#include <type_traits>
+
 #include "function_table.hpp"
 
 namespace {
@@ -23,9 +25,10 @@ T min_of(const T* p, std::size_t n) {
 }
 std::uint8_t max_u8(const std::uint8_t* p, std::size_t n) { return sr::max<arch>(p, n); }
 float min_f32_skip_nan(const float* p, std::size_t n) { return sr::min<arch>(p, n, sr::skip_nan); }
-float minmax_f32(const float* p, std::size_t n) {
+template <class T, class Sum = std::conditional_t<std::is_integral<T>::value, std::int64_t, T>>
+Sum minmax_of(const T* p, std::size_t n) {
     const auto both = sr::minmax<arch>(p, n);
-    return both.min + both.max;
+    return Sum(both.min) + Sum(both.max);
 }
 std::size_t count_if_f32(const float* p, std::size_t n) { return sr::count_if<arch>(p, n, positive); }
 template <class T>
@@ -113,8 +116,9 @@ const function_table BENCH_KERNELS = {sum_f32,          sum_f64,          sum_i3
                                       sum_i8,           sum_u8,           filter_map_sum_f32,
                                       read_ceiling_for(arch{}), min_of<float>, min_of<double>,
                                       min_of<std::int32_t>, min_of<std::int8_t>, max_u8,
-                                      min_f32_skip_nan, minmax_f32,     count_if_f32,
-                                      argmin_of<float>, argmin_of<std::int32_t>};
+                                      min_f32_skip_nan, minmax_of<float>, count_if_f32,
+                                      argmin_of<float>, argmin_of<std::int32_t>, minmax_of<double>,
+                                      minmax_of<std::int32_t>, minmax_of<std::int8_t>, minmax_of<std::uint8_t>};
 const function_table BENCH_UNBLOCKED_KERNELS = {sum_f32_unblocked, sum_f64_unblocked};
 const function_table BENCH_CAT(BENCH_KERNELS, _and_subtract) = {
     nullptr, nullptr, nullptr, nullptr, nullptr, filter_map_sum_f32_variant<sr::reducers::masking::and_subtract>()};

@@ -32,6 +32,14 @@ void register_rows(const char* path, const function_table& k, const std::vector<
         if (k.count_if_f32) add_case<float>("count_if_f32", bytes, path, k.count_if_f32, offset);
         if (k.argmin_f32) add_case<float>("argmin_f32", bytes, path, k.argmin_f32, offset);
         if (k.argmin_i32) add_case<std::int32_t>("argmin_i32", bytes, path, k.argmin_i32, offset);
+        if (k.argmin_f32 && offset == 0) add_case<float>("argmin_f32_falling", bytes, path, k.argmin_f32, 0, falling<float>);
+        if (k.argmin_i32 && offset == 0) {
+            add_case<std::int32_t>("argmin_i32_falling", bytes, path, k.argmin_i32, 0, falling<std::int32_t>);
+        }
+        if (k.minmax_f64) add_case<double>("minmax_f64", bytes, path, k.minmax_f64, offset);
+        if (k.minmax_i32) add_case<std::int32_t>("minmax_i32", bytes, path, k.minmax_i32, offset);
+        if (k.minmax_i8) add_case<std::int8_t>("minmax_i8", bytes, path, k.minmax_i8, offset);
+        if (k.minmax_u8) add_case<std::uint8_t>("minmax_u8", bytes, path, k.minmax_u8, offset);
         // The ceiling is the aligned one: the rows at an offset are measured against it.
         if (k.read_ceiling && offset == 0) add_case<std::uint8_t>("read_ceiling", bytes, path, k.read_ceiling);
     }
@@ -64,6 +72,11 @@ bool runs_here(const char* path, const function_table& k) {
         if (k.minmax_f32) sink = sink + k.minmax_f32(f, 256);
         if (k.count_if_f32) sink = sink + double(k.count_if_f32(f, 256));
         if (k.argmin_f32) sink = sink + double(k.argmin_f32(f, 256));
+        if (k.argmin_i32) sink = sink + double(k.argmin_i32(i32, 256));
+        if (k.minmax_f64) sink = sink + k.minmax_f64(d, 128);
+        if (k.minmax_i32) sink = sink + double(k.minmax_i32(i32, 256));
+        if (k.minmax_i8) sink = sink + double(k.minmax_i8(i8, 1024));
+        if (k.minmax_u8) sink = sink + double(k.minmax_u8(u8, 1024));
         _exit(0);
     }
     int status = 0;

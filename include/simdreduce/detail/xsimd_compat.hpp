@@ -49,6 +49,12 @@ inline xsimd::batch<T, A> blend(const xsimd::batch_bool<T, A>& keep, const xsimd
     }
 }
 
+// The scalar path's blend: one lane, one bool.
+template <class T>
+inline T blend(bool keep, const T& a, const T& b) noexcept {
+    return keep ? a : b;
+}
+
 // xsimd 8.x calls the missing-ISA fallback `unavailable`, later ones have no default at all
 // when no SIMD flag is on; simdreduce maps both to its scalar path.
 template <class Arch>

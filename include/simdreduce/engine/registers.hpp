@@ -199,7 +199,8 @@ inline constexpr bool prefetches = !simdreduce::detail::is_scalar_arch<Arch> && 
 template <class Arch, class R, class In>
 SIMDREDUCE_ALWAYS_INLINE std::size_t prefetch_until(std::size_t n) {
     constexpr std::size_t lanes = layout<Arch, R>::lanes;
-    if (!prefetches<Arch, R> || !worth_prefetching(n * In::smallest_element)) return 0;
+    const std::size_t bytes = n * In::smallest_element;
+    if (!prefetches<Arch, R> || !worth_prefetching(bytes) || bytes < reducers::prefetch_from_bytes<R>) return 0;
     return prefetch_stop(n / lanes, lanes * In::smallest_element) * lanes;
 }
 

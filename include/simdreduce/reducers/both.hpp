@@ -70,8 +70,8 @@ struct both {
     }
     template <class V, class M>
     SIMDREDUCE_ALWAYS_INLINE state<V> masked_step(const state<V>& s, const M& valid, const V& x) const noexcept {
-        return joined(first.masked_step(first_of(s), valid, filled(valid, x, filler_of(first))),
-                      second.masked_step(second_of(s), valid, filled(valid, x, filler_of(second))));
+        return joined(first.masked_step(first_of(s), valid, simdreduce::detail::blend(valid, x, V(filler_of(first)))),
+                      second.masked_step(second_of(s), valid, simdreduce::detail::blend(valid, x, V(filler_of(second)))));
     }
     template <class V>
     SIMDREDUCE_ALWAYS_INLINE static state<V> merge(const state<V>& a, const state<V>& b) noexcept {
@@ -123,15 +123,6 @@ private:
                       std::make_index_sequence<components - first_parts>{});
     }
 
-    // x where valid is set, the filler elsewhere; on the scalar path valid is one bool.
-    template <class M, class V>
-    SIMDREDUCE_ALWAYS_INLINE static V filled(const M& valid, const V& x, lane_type filler) noexcept {
-        if constexpr (std::is_same<M, bool>::value) {
-            return valid ? x : V(filler);
-        } else {
-            return simdreduce::detail::blend(valid, x, V(filler));
-        }
-    }
 };
 
 }  // namespace reducers

@@ -12,6 +12,7 @@
 #include "count_if.hpp"
 #include "extremum.hpp"
 #include "filter_map_sum.hpp"
+#include "minmax.hpp"
 #include "sum.hpp"
 #include "widening_sum.hpp"
 
@@ -66,8 +67,11 @@ struct minmax_result {
 };
 
 // minmax(T*, n), and with skip_nan: the minimum and the maximum, each with its own bits.
+// Floats share the NaN flag between the two (minmax.hpp); integers are the pair itself.
 template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
-using minmax_reducer = reducers::both<min_reducer<T, P>, max_reducer<T, P>, minmax_result<T>>;
+using minmax_reducer =
+    std::conditional_t<std::is_floating_point<T>::value, reducers::float_minmax<T, P, minmax_result<T>>,
+                       reducers::both<min_reducer<T, P>, max_reducer<T, P>, minmax_result<T>>>;
 
 }  // namespace simdreduce
 

@@ -43,7 +43,9 @@
 // engine runs V over chunks of the input and searches the chunks whose value wins
 // (reducers/arg_extremum.hpp, engine/locate.hpp). A reducer with two forms of equal results
 // may name which it folds with: static constexpr masking masking_variant, and
-// with_masking<N>() for the same reducer in form N (plus.hpp).
+// with_masking<N>() for the same reducer in form N (plus.hpp). A reducer whose prefetching
+// loses while the input is still in L2 may name the smallest input it pays on:
+// static constexpr std::size_t prefetch_from_bytes = N (engine/prefetch.hpp).
 //
 // The engine gives every reducer the same order: 256 bytes of logical lanes, blocks, the block
 // tree and the halving tree (ARCHITECTURE.md). A new reducer is a struct plus its public
@@ -92,6 +94,12 @@ inline constexpr bool locates<R, std::void_t<typename R::located_type>> = true;
 // width. 256 bytes is also what the fast path needs: 8 AVX2 accumulators hide the 3-cycle add
 // latency on 2 add ports (Zen 3 at 3.1 GHz: 1 accumulator 35 GB/s in L1, 8 at 129-152 GB/s).
 inline constexpr std::size_t state_bytes = 256;
+
+template <class R, class = void>
+inline constexpr std::size_t prefetch_from_bytes = 0;
+template <class R>
+inline constexpr std::size_t prefetch_from_bytes<R, std::void_t<decltype(R::prefetch_from_bytes)>> =
+    R::prefetch_from_bytes;
 
 template <class R, class = void>
 inline constexpr std::size_t fixed_registers = 0;

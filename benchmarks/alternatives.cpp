@@ -47,6 +47,13 @@ std::size_t plain_count_if(const float* p, std::size_t n) {
     return count;
 }
 template <class T>
+T plain_dot(const T* p, std::size_t n) {
+    const T* q = p + n / 2;
+    T total = 0;
+    for (std::size_t i = 0; i < n / 2; ++i) total += p[i] * q[i];
+    return total;
+}
+template <class T>
 std::size_t plain_argmin(const T* p, std::size_t n) {
     std::size_t best = 0;
     for (std::size_t i = 1; i < n; ++i) best = p[i] < p[best] ? i : best;
@@ -75,6 +82,11 @@ std::size_t eigen_count_if(const float* p, std::size_t n) {
     return static_cast<std::size_t>((Eigen::Map<const Eigen::ArrayXf>(p, static_cast<Eigen::Index>(n)) > 0.0f).count());
 }
 template <class T>
+T eigen_dot(const T* p, std::size_t n) {
+    using vector = Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, 1>>;
+    return vector(p, static_cast<Eigen::Index>(n / 2)).dot(vector(p + n / 2, static_cast<Eigen::Index>(n / 2)));
+}
+template <class T>
 std::size_t eigen_argmin(const T* p, std::size_t n) {
     if (n == 0) return 0;
     Eigen::Index at = 0;
@@ -95,7 +107,8 @@ const function_table eigen = {eigen_sum<float>,        eigen_sum<double>,  nullp
                                eigen_min<std::int32_t>, eigen_min<std::int8_t>, eigen_max_u8,
                                nullptr,                 eigen_minmax<float>, eigen_count_if,
                                eigen_argmin<float>,     eigen_argmin<std::int32_t>, eigen_minmax<double>,
-                               eigen_minmax<std::int32_t>, eigen_minmax<std::int8_t>, eigen_minmax<std::uint8_t>};
+                               eigen_minmax<std::int32_t>, eigen_minmax<std::int8_t>, eigen_minmax<std::uint8_t>,
+                               eigen_dot<float>,        eigen_dot<double>};
 #else
 const function_table eigen = {};
 #endif
@@ -105,7 +118,8 @@ const function_table fast_math_native = {plain_sum<float, float>, plain_sum<doub
                                      plain_filter_map_sum, nullptr, plain_min<float>, plain_min<double>,
                                      plain_min<std::int32_t>, plain_min<std::int8_t>, plain_max_u8,
                                      nullptr, nullptr, plain_count_if, plain_argmin<float>,
-                                     plain_argmin<std::int32_t>};
+                                     plain_argmin<std::int32_t>, nullptr, nullptr, nullptr, nullptr,
+                                     plain_dot<float>, plain_dot<double>};
 #else
 const function_table fast_math_native = {};
 #endif

@@ -42,6 +42,11 @@ std::size_t min_element_index(const T* p, std::size_t n) {
     return static_cast<std::size_t>(std::min_element(p, p + n) - p);
 }
 
+template <class T>
+T inner_product_of_halves(const T* p, std::size_t n) {
+    return std::inner_product(p, p + n / 2, p + n / 2, T(0));
+}
+
 }  // namespace
 
 namespace bench {
@@ -54,6 +59,7 @@ const function_table strict_loop = {sum_f32,           sum_f64,           sum_i3
                                     nullptr,           minmax_element_of<float>, count_if_f32,
                                     min_element_index<float>, min_element_index<std::int32_t>,
                                     minmax_element_of<double>, minmax_element_of<std::int32_t>,
-                                    minmax_element_of<std::int8_t>, minmax_element_of<std::uint8_t>};
+                                    minmax_element_of<std::int8_t>, minmax_element_of<std::uint8_t>,
+                                    inner_product_of_halves<float>, inner_product_of_halves<double>};
 
 }  // namespace bench

@@ -44,6 +44,9 @@ struct function_table {
     std::int64_t (*minmax_i32)(const std::int32_t*, std::size_t) = nullptr;
     std::int64_t (*minmax_i8)(const std::int8_t*, std::size_t) = nullptr;
     std::int64_t (*minmax_u8)(const std::uint8_t*, std::size_t) = nullptr;
+    // The dot of the buffer's two halves: two streams of n / 2 elements, the same bytes in all.
+    float (*dot_f32)(const float*, std::size_t) = nullptr;
+    double (*dot_f64)(const double*, std::size_t) = nullptr;
 };
 
 // One target's tables, as main.cpp registers them.

@@ -304,6 +304,42 @@ float hand_minmax_f32(const float* p, std::size_t n) {
     return low + high;
 }
 
+// The dot of the two halves, 8 accumulators, a multiply and an add a register: each product
+// kept apart from its add (an empty asm), as simdreduce's, so no FMA contracts them.
+#define HAND_DOT(name, T, V, w, load, mul, add, store)                                              \
+    T name(const T* p, std::size_t n) {                                                             \
+        using vec = V;                                                                             \
+        constexpr std::size_t width = w;                                                           \
+        const auto ld = [](const T* at) { return load(at); };                                      \
+        const auto mu = [](vec x, vec y) { return mul(x, y); };                                    \
+        const auto ad = [](vec x, vec y) { return add(x, y); };                                    \
+        const T* q = p + n / 2;                                                                    \
+        const std::size_t m = n / 2;                                                               \
+        V a0 = V{}, a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;                 \
+        std::size_t i = 0;                                                                         \
+        for (; i + 8 * (w) <= m; i += 8 * (w)) {                                                   \
+            EIGHT_STEPS(DOT_STEP)                                                                  \
+        }                                                                                          \
+        alignas(32) T lanes[8 * (w)];                                                              \
+        store(lanes + 0 * (w), a0), store(lanes + 1 * (w), a1), store(lanes + 2 * (w), a2);        \
+        store(lanes + 3 * (w), a3), store(lanes + 4 * (w), a4), store(lanes + 5 * (w), a5);        \
+        store(lanes + 6 * (w), a6), store(lanes + 7 * (w), a7);                                    \
+        T total = 0;                                                                               \
+        for (const T lane : lanes) total += lane;                                                  \
+        for (; i < m; ++i) total += p[i] * q[i];                                                   \
+        return total;                                                                              \
+    }
+#define DOT_STEP(k)                                                               \
+    {                                                                             \
+        vec product = mu(ld(p + i + (k) * width), ld(q + i + (k) * width));       \
+        __asm__("" : "+x"(product));                                              \
+        a##k = ad(a##k, product);                                                 \
+    }
+HAND_DOT(hand_dot_f32, float, __m256, 8, _mm256_loadu_ps, _mm256_mul_ps, _mm256_add_ps, _mm256_store_ps)
+HAND_DOT(hand_dot_f64, double, __m256d, 4, _mm256_loadu_pd, _mm256_mul_pd, _mm256_add_pd, _mm256_store_pd)
+#undef DOT_STEP
+#undef HAND_DOT
+
 float ops_min_f32(const float* p, std::size_t n) {  // 3 ops: min, or (signs), cmpunord (NaN)
     __m256 x0 = _mm256_loadu_ps(p), x1 = _mm256_loadu_ps(p + 8), x2 = _mm256_loadu_ps(p + 16), x3 = _mm256_loadu_ps(p + 24);
     __m256 b0 = _mm256_set1_ps(__builtin_inff()), b1 = b0, b2 = b0, b3 = b0;
@@ -385,7 +421,8 @@ const function_table hand_avx2 = {
     [](const std::int8_t* p, std::size_t n) { return hand_sad<true>(reinterpret_cast<const std::uint8_t*>(p), n); },
     [](const std::uint8_t* p, std::size_t n) { return static_cast<std::uint64_t>(hand_sad<false>(p, n)); },
     hand_filter_map_sum_f32<true>, nullptr, hand_min_f32, nullptr, nullptr, nullptr, nullptr, nullptr, hand_minmax_f32,
-    hand_count_if_f32, hand_argmin<float>, hand_argmin<std::int32_t>};
+    hand_count_if_f32, hand_argmin<float>, hand_argmin<std::int32_t>, nullptr, nullptr, nullptr, nullptr,
+    hand_dot_f32, hand_dot_f64};
 const function_table hand_avx2_and = {nullptr, nullptr, nullptr, nullptr, nullptr, hand_filter_map_sum_f32<false>, nullptr};
 const function_table ops_avx2 = {
     ops_sum_f32, nullptr, ops_sum_i32,

@@ -121,3 +121,30 @@ TEMPLATE_TEST_CASE("no path reads past either end of data longer than a block", 
 }
 
 }  // namespace
+
+namespace {
+
+// Two streams, each flush against its own guard page: a at its end and b at its start, then
+// the other way round, at every length and so every misalignment of both. The bits are those
+// of the scalar path, which reads one element at a time.
+TEMPLATE_TEST_CASE("dot reads neither stream past either end", "[memory][dot]", float, double) {
+    using T = TestType;
+    guarded_region first, second;
+    const std::size_t max_n = test::sweep_length<T>();
+    for (std::size_t n = 0; n <= max_n; ++n) {
+        T* a_tail = reinterpret_cast<T*>(first.past_readable()) - n;
+        T* b_head = reinterpret_cast<T*>(second.first_readable());
+        const auto values = test::random_floats<T>(2 * n + 1, n);
+        std::copy(values.begin(), values.begin() + std::ptrdiff_t(n), a_tail);
+        std::copy(values.begin() + std::ptrdiff_t(n), values.begin() + std::ptrdiff_t(2 * n), b_head);
+        INFO("n " << n);
+        REQUIRE(test::same_bits(sr::dot<arch>(a_tail, b_head, n), sr::dot<sr::scalar>(a_tail, b_head, n)));
+        T* a_head = reinterpret_cast<T*>(first.first_readable());
+        T* b_tail = reinterpret_cast<T*>(second.past_readable()) - n;
+        std::copy(a_tail, a_tail + n, a_head);
+        std::copy(b_head, b_head + n, b_tail);
+        REQUIRE(test::same_bits(sr::dot<arch>(a_head, b_tail, n), sr::dot<sr::scalar>(a_head, b_tail, n)));
+    }
+}
+
+}  // namespace

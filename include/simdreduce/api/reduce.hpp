@@ -101,6 +101,39 @@ Acc filter_map_sum(const Range& r, Pred pred, Map map, accumulate_in_t<Acc> acc)
     return filter_map_sum<Arch>(std::data(r), std::size(r), std::move(pred), std::move(map), acc);
 }
 
+/// Returns the sum of a[i] * b[i] over [0, n), each element converted to Acc (float or double)
+/// and each product rounded before it is added, in sum's order: the bits of sum over the array
+/// of the products, on every Arch (no fused multiply-add on any path). NaN and Inf propagate
+/// (0 * Inf is NaN); the empty dot is -0.0. Precondition as for sum, for both a and b.
+template <class Arch = default_arch, class T, class Acc>
+Acc dot(const T* a, const T* b, std::size_t n, accumulate_in_t<Acc>) {
+    detail::check_input<Arch>(a, n);
+    detail::check_range(b, n);
+    return engine::run<Arch>(dot_reducer<T, Acc>{}, engine::input<T, T>{a, b}, n);
+}
+
+/// Returns the dot of [a, a + n) and [b, b + n) in T (float or double).
+template <class Arch = default_arch, class T>
+T dot(const T* a, const T* b, std::size_t n) {
+    return dot<Arch>(a, b, n, accumulate_in<T>);
+}
+
+/// Returns the dot of two contiguous ranges of the same length (a debug assertion checks it).
+template <class Arch = default_arch, class RangeA, class RangeB, detail::enable_if_range<RangeA> = 0,
+          detail::enable_if_range<RangeB> = 0>
+auto dot(const RangeA& a, const RangeB& b) {
+    SIMDREDUCE_ASSERT(std::size(a) == std::size(b), "dot: the two ranges must have the same length");
+    return dot<Arch>(std::data(a), std::data(b), std::size(a));
+}
+
+/// Returns the dot of two contiguous ranges of the same length, in Acc.
+template <class Arch = default_arch, class RangeA, class RangeB, class Acc, detail::enable_if_range<RangeA> = 0,
+          detail::enable_if_range<RangeB> = 0>
+Acc dot(const RangeA& a, const RangeB& b, accumulate_in_t<Acc> acc) {
+    SIMDREDUCE_ASSERT(std::size(a) == std::size(b), "dot: the two ranges must have the same length");
+    return dot<Arch>(std::data(a), std::data(b), std::size(a), acc);
+}
+
 /// Returns the number of elements x of [p, p + n) for which pred(x) holds, exactly, as a
 /// std::size_t. pred is called on T and on xsimd::batch<T, Arch>, with no conversion (an
 /// int8 count compares int8 lanes), and must return bool and xsimd::batch_bool<T, Arch>: a

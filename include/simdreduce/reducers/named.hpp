@@ -10,6 +10,7 @@
 #include "arg_extremum.hpp"
 #include "both.hpp"
 #include "count_if.hpp"
+#include "dot.hpp"
 #include "extremum.hpp"
 #include "filter_map_sum.hpp"
 #include "minmax.hpp"
@@ -35,6 +36,10 @@ using sum_reducer =
 // filter_map_sum(T*, n, pred, map, accumulate_in<Acc>).
 template <class T, class Pred, class Map, class Acc = default_accumulator_t<T>>
 using filter_map_sum_reducer = reducers::filter_map_sum<Pred, Map, Acc>;
+
+// dot(T*, T*, n, accumulate_in<Acc>): floats, multiplied in T's precision or Acc's.
+template <class T, class Acc = default_accumulator_t<T>>
+using dot_reducer = reducers::dot<Acc>;
 
 // count_if(T*, n, pred).
 template <class T, class Pred>

@@ -5,7 +5,6 @@
 // available. Plain loops, not std::accumulate: its instantiations are shared with the
 // baseline objects, and the linker could keep this object's -march=native copy for them.
 #include <cstdint>
-#include <type_traits>
 
 #if defined(SIMDREDUCE_BENCH_EIGEN)
 #include <Eigen/Core>
@@ -70,7 +69,7 @@ template <class T>
 T eigen_min(const T* p, std::size_t n) {
     return Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>(p, static_cast<Eigen::Index>(n)).minCoeff();
 }
-template <class T, class Sum = std::conditional_t<std::is_integral<T>::value, std::int64_t, T>>
+template <class T, class Sum = bench::min_plus_max_t<T>>
 Sum eigen_minmax(const T* p, std::size_t n) {  // two passes: Eigen has no one-pass form
     const Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>> a(p, static_cast<Eigen::Index>(n));
     return Sum(a.minCoeff()) + Sum(a.maxCoeff());

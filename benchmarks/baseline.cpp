@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
-#include <type_traits>
 
 #include "function_table.hpp"
 
@@ -28,7 +27,7 @@ T min_element_of(const T* p, std::size_t n) {
     return n ? *std::min_element(p, p + n) : T{};
 }
 std::uint8_t max_element_u8(const std::uint8_t* p, std::size_t n) { return n ? *std::max_element(p, p + n) : 0; }
-template <class T, class Sum = std::conditional_t<std::is_integral<T>::value, std::int64_t, T>>
+template <class T, class Sum = bench::min_plus_max_t<T>>
 Sum minmax_element_of(const T* p, std::size_t n) {
     if (n == 0) return 0;
     const auto both = std::minmax_element(p, p + n);

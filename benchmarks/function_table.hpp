@@ -13,8 +13,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 namespace bench {
+
+// What the minmax rows return, min + max: T, or 64 bits for integers (no overflow). A type
+// only, so the objects built for wider instruction sets share no code through it.
+template <class T>
+using min_plus_max_t = std::conditional_t<std::is_integral<T>::value, std::int64_t, T>;
 
 struct function_table {
     float (*sum_f32)(const float*, std::size_t) = nullptr;

@@ -2,8 +2,6 @@
 // per architecture with its flags: BENCH_ARCH names the xsimd tag, BENCH_KERNELS the table.
 #include <simdreduce/simdreduce.hpp>
 
-#include <type_traits>
-
 #include "function_table.hpp"
 
 namespace {
@@ -25,7 +23,7 @@ T min_of(const T* p, std::size_t n) {
 }
 std::uint8_t max_u8(const std::uint8_t* p, std::size_t n) { return sr::max<arch>(p, n); }
 float min_f32_skip_nan(const float* p, std::size_t n) { return sr::min<arch>(p, n, sr::skip_nan); }
-template <class T, class Sum = std::conditional_t<std::is_integral<T>::value, std::int64_t, T>>
+template <class T, class Sum = bench::min_plus_max_t<T>>
 Sum minmax_of(const T* p, std::size_t n) {
     const auto both = sr::minmax<arch>(p, n);
     return Sum(both.min) + Sum(both.max);

@@ -118,20 +118,19 @@ T dot(const T* a, const T* b, std::size_t n) {
     return dot<Arch>(a, b, n, accumulate_in<T>);
 }
 
-/// Returns the dot of two contiguous ranges of the same length (a debug assertion checks it).
-template <class Arch = default_arch, class RangeA, class RangeB, detail::enable_if_range<RangeA> = 0,
-          detail::enable_if_range<RangeB> = 0>
-auto dot(const RangeA& a, const RangeB& b) {
-    SIMDREDUCE_ASSERT(std::size(a) == std::size(b), "dot: the two ranges must have the same length");
-    return dot<Arch>(std::data(a), std::data(b), std::size(a));
-}
-
-/// Returns the dot of two contiguous ranges of the same length, in Acc.
+/// Returns the dot of two contiguous ranges of the same length (a debug assertion checks it), in Acc.
 template <class Arch = default_arch, class RangeA, class RangeB, class Acc, detail::enable_if_range<RangeA> = 0,
           detail::enable_if_range<RangeB> = 0>
 Acc dot(const RangeA& a, const RangeB& b, accumulate_in_t<Acc> acc) {
     SIMDREDUCE_ASSERT(std::size(a) == std::size(b), "dot: the two ranges must have the same length");
     return dot<Arch>(std::data(a), std::data(b), std::size(a), acc);
+}
+
+/// Returns the dot of two contiguous ranges of the same length, in their element type.
+template <class Arch = default_arch, class RangeA, class RangeB, detail::enable_if_range<RangeA> = 0,
+          detail::enable_if_range<RangeB> = 0>
+auto dot(const RangeA& a, const RangeB& b) {
+    return dot<Arch>(a, b, accumulate_in<detail::range_element_t<RangeA>>);
 }
 
 /// Returns the number of elements x of [p, p + n) for which pred(x) holds, exactly, as a

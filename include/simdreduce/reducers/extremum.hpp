@@ -85,6 +85,12 @@ SIMDREDUCE_ALWAYS_INLINE xsimd::batch<T, A> keep_better(const xsimd::batch<T, A>
     return xsimd::select(E == extreme::smallest ? x < best : x > best, x, best);
 }
 
+// Every bit of every lane set: the flag value of seen.
+template <class T, class A>
+SIMDREDUCE_ALWAYS_INLINE xsimd::batch<T, A> all_ones() noexcept {
+    return simdreduce::detail::bit_cast_lanes<T>(xsimd::batch<bits_of<T>, A>(~bits_of<T>(0)));
+}
+
 // seen, set to all ones in the lanes where x is NaN. On SSE and AVX one cmpunordps(seen, x):
 // all ones are a NaN themselves, so the flag stays set.
 template <class T, class A>
@@ -104,7 +110,7 @@ SIMDREDUCE_ALWAYS_INLINE xsimd::batch<T, A> mark_nan(const xsimd::batch<T, A>& s
 #endif
 #endif
     (void)bytes;
-    const batch ones = simdreduce::detail::bit_cast_lanes<T>(xsimd::batch<bits_of<T>, A>(~bits_of<T>(0)));
+    const batch ones = all_ones<T, A>();
     // x == x, ordered, everywhere; xsimd's x != x is ordered on AVX-512 (false for NaN) and
     // unordered on SSE.
     return xsimd::select(x == x, seen, ones);
@@ -144,12 +150,12 @@ inline constexpr bool has_lane_masks =
 
 template <extreme E, class T, class A>
 SIMDREDUCE_ALWAYS_INLINE xsimd::batch<T, A> combine_number_signs(const xsimd::batch<T, A>& signs,
-                                                                 const xsimd::batch<T, A>& x) noexcept {
+                                                                 const xsimd::batch<T, A>& x, T filler) noexcept {
     using batch = xsimd::batch<T, A>;
     if constexpr (has_lane_masks<A>) {
+        (void)filler;
         return E == extreme::smallest ? (signs | (x & lane_masks<true>(x))) : (signs & (x | lane_masks<false>(x)));
     } else {
-        constexpr T filler = E == extreme::smallest ? std::numeric_limits<T>::infinity() : -std::numeric_limits<T>::infinity();
         const batch kept = xsimd::select(x == x, x, batch(filler));
         return E == extreme::smallest ? (signs | kept) : (signs & kept);
     }
@@ -159,8 +165,7 @@ SIMDREDUCE_ALWAYS_INLINE xsimd::batch<T, A> mark_number(const xsimd::batch<T, A>
     if constexpr (has_lane_masks<A>) {
         return seen | lane_masks<true>(x);
     } else {
-        const auto ones = simdreduce::detail::bit_cast_lanes<T>(xsimd::batch<bits_of<T>, A>(~bits_of<T>(0)));
-        return xsimd::select(x == x, ones, seen);
+        return xsimd::select(x == x, all_ones<T, A>(), seen);
     }
 }
 
@@ -249,7 +254,7 @@ struct extremum<T, E, P, std::enable_if_t<std::is_floating_point<T>::value>> {
         if constexpr (P == nan_policy::propagate) {
             return {detail::keep_better<E>(x, s[best]), combine_signs(s[signs], x), detail::mark_nan(s[seen], x)};
         } else {
-            return {detail::keep_better<E>(x, s[best]), detail::combine_number_signs<E>(s[signs], x),
+            return {detail::keep_better<E>(x, s[best]), detail::combine_number_signs<E>(s[signs], x, filler()),
                     detail::mark_number(s[seen], x)};
         }
     }

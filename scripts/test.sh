@@ -42,43 +42,50 @@ cpu_paths() {
   if has avx512f avx512cd avx512dq avx512bw; then paths="$paths;avx512bw"; fi
   echo "$paths"
 }
-# Compiling the kernel tests is most of the time: on 2 cores of a Zen 3 EPYC, 13 min for
-# gcc-release's five paths (about 1,100 of its 1,600 CPU seconds; a path's five test files
-# took 165-255 s), and 19 min for GCC 12's ASan build of the scalar path alone. Since the
-# engine rolls the tails of its 16- and 64-register states (engine/registers.hpp), the
-# Release build of the tests and benchmarks takes 528 CPU seconds on Zen 5, against 883. So
-# the builds share the paths out, and every path still meets GCC and Clang, and each xsimd
-# version:
-# - gcc-release tests the paths this CPU runs; Clang compiles and tests SSE4.2 and AVX-512
-#   here (AVX-512 runs where the CPU has it), and SSE2 and AVX2 with xsimd 14.3;
-# - the xsimd 13.2 and 14.3 builds run the kernel tests of one path or two, and the
-#   dispatch tests of every path ("all"), which compare each path with the scalar path over
-#   every element type and kernel: every path meets every xsimd version;
-# - they are built as distributions build (RelWithDebInfo: -O2, without -g, the flags a
-#   header-only library meets most), which is also a quarter cheaper than -O3;
-# - Debug (-O0, assertions on) tests scalar and AVX2, natively and dispatched under qemu;
-# - the -O0 symbol check runs in gcc-release only;
-# - one build runs under ASan and UBSan: Clang at -O1, as ASan's documentation advises, on
-#   the portable path, whose scalar integer code is where undefined behaviour could hide.
-#   The fuzzer runs every SIMD path under ASan, and the guard-page tests of every build catch
-#   reads outside the input. It skips the qemu runs (qemu-user cannot host ASan's shadow
-#   memory) and the symbol checks (instrumented code is not what ships).
+# Compiling the kernel tests is most of the time: a path's eight test files take 250-600
+# CPU seconds (GCC 12 at -O3, 2 cores of a Sapphire Rapids Xeon), and the whole matrix ran
+# 66 min with every path in gcc-release and a separate Clang ASan+UBSan build (12 min). So
+# the builds share the paths out, and every path still meets GCC and Clang, each xsimd
+# version, and memory and undefined-behaviour checks:
+# - GCC: gcc-release (-O3) tests scalar, SSE2 and AVX-512 where the CPU runs them, and the
+#   builds of xsimd 13.2 (AVX2) and 14.3 (SSE4.2) the other two; Clang: clang-release tests
+#   SSE4.2 and AVX-512 (AVX-512 runs where the CPU has it), and xsimd 14.3 SSE2 and AVX2;
+# - the dispatch tests compare each path with the scalar path over every element type and
+#   kernel; gcc-release, clang-release and one build of each xsimd version compile them for
+#   every path ("all"), so every path meets every xsimd version;
+# - the xsimd builds are built as distributions build (RelWithDebInfo: -O2, without -g, the
+#   flags a header-only library meets most), which is also a quarter cheaper than -O3;
+# - Debug (-O0, assertions on) tests the scalar path under UBSan (GCC 12's UBSan at -O0
+#   compiles a test file in 2-3.4 times as long, so not the others): the portable path's
+#   scalar integer code is where undefined behaviour could hide. It dispatches scalar and
+#   AVX2, natively and under qemu: -O0 is where a shared inline function with wider code
+#   would show. The xsimd 13.2 build keeps the assertions on, for the AVX2 path's;
+# - reads outside the input: every build's guard-page tests, Valgrind on the kernel tests of
+#   every path up to AVX2, and the fuzzer, which runs every path under ASan;
+# - the -O0 symbol check runs in gcc-release only.
+# The paths gcc-release tests in the whole matrix: those this CPU runs, less SSE4.2 and AVX2.
+release_paths() {
+  local path kept=""
+  for path in $(cpu_paths | tr ';' ' '); do
+    case "$path" in sse4_2 | avx2) ;; *) kept="$kept${kept:+;}$path" ;; esac
+  done
+  echo "$kept"
+}
 no_O0=-DSIMDREDUCE_TEST_SYMBOLS_O0=OFF
 configurations=(
-  "gcc-release|g++|Release|ON|system|17|v2||$(cpu_paths)|all|"
+  "gcc-release|g++|Release|ON|system|17|v2||$(release_paths)|all|"
   "clang-release|clang++|Release|OFF|system|17|v2||sse4_2;avx512bw|all|$no_O0"
-  "gcc-debug|g++|Debug|OFF|system|17|v2||scalar;avx2||$no_O0"
-  "gcc-xsimd13|g++|RelWithDebInfo|OFF|13.2|17|v2||avx2|all|$no_O0"
-  "gcc-xsimd14-catch2v3|g++|RelWithDebInfo|OFF|14.3|17|v3||sse4_2|all|$no_O0"
+  "gcc-debug-ubsan|g++|Debug|OFF|system|17|v2|undefined|scalar|scalar;avx2|$no_O0"
+  "gcc-xsimd13|g++|RelWithDebInfo|OFF|13.2|17|v2||avx2|all|$no_O0 -DCMAKE_CXX_FLAGS=-DSIMDREDUCE_ENABLE_ASSERTS"
+  "gcc-xsimd14-catch2v3|g++|RelWithDebInfo|OFF|14.3|17|v3||sse4_2||$no_O0"
   "clang-xsimd14-cxx20|clang++|RelWithDebInfo|OFF|14.3|20|v2||sse2;avx2|all|$no_O0"
-  "clang-asan-ubsan|clang++|RelWithDebInfo|OFF|system|17|v2|address,undefined|scalar|scalar|-DSIMDREDUCE_TEST_DISPATCH_OPTIMIZATION=-O1"
 )
 if [ "$all" = 0 ]; then
   # The kernel tests of the paths this CPU runs; the dispatch tests of every path.
   configurations=("gcc-release|g++|Release|OFF|system|17|v2||$(cpu_paths)|all|$no_O0")
 fi
 jobs="$(nproc 2>/dev/null || echo 2)"
-# SIMDREDUCE_TEST_CONFIGS="gcc-release clang-asan-ubsan" runs only those (gcc-release is the
+# SIMDREDUCE_TEST_CONFIGS="gcc-release gcc-debug-ubsan" runs only those (gcc-release is the
 # one the later steps need); CI runs them all.
 selected="${SIMDREDUCE_TEST_CONFIGS:-}"
 for configuration in "${configurations[@]}"; do
@@ -90,15 +97,12 @@ for configuration in "${configurations[@]}"; do
   dir="$root/$name"
   options=("-DSIMDREDUCE_TEST_PATHS=$paths" "-DSIMDREDUCE_TEST_DISPATCH_PATHS=$dispatch_paths" $more)
   ctest_options=()
-  werror=ON
   if [ -n "$sanitizers" ]; then
+    # No symbol checks: instrumented code is not what ships.
     flags="-fsanitize=$sanitizers -fno-sanitize-recover=all -fno-omit-frame-pointer"
     options+=("-DCMAKE_CXX_FLAGS=$flags" "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=$sanitizers" -DSIMDREDUCE_TEST_SYMBOLS=OFF)
-    # Line tables only, for the reports.
-    options+=("-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG")
-    ctest_options+=(-LE "qemu|symbols")
-    werror=OFF  # GCC 12 with ASan warns falsely inside libstdc++; the other builds keep -Werror
-  elif [ "$build_type" = "RelWithDebInfo" ]; then
+  fi
+  if [ "$build_type" = "RelWithDebInfo" ]; then
     options+=("-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -DNDEBUG")
   elif [ "$build_type" = "Debug" ]; then
     # The kernel tests at -O0 under qemu took 2 min 20 s; Release runs them on the same
@@ -115,7 +119,7 @@ for configuration in "${configurations[@]}"; do
   fi
   step "$name: $compiler, $build_type, xsimd $xsimd, C++$standard, Catch2 $catch2${sanitizers:+, -fsanitize=$sanitizers}"
   cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER="$compiler" -DCMAKE_BUILD_TYPE="$build_type" \
-    -DCMAKE_CXX_STANDARD="$standard" -DSIMDREDUCE_WERROR="$werror" -DSIMDREDUCE_BUILD_BENCHMARKS="$benchmarks" \
+    -DCMAKE_CXX_STANDARD="$standard" -DSIMDREDUCE_WERROR=ON -DSIMDREDUCE_BUILD_BENCHMARKS="$benchmarks" \
     "${options[@]}" >"$dir.configure.log" 2>&1 || { cat "$dir.configure.log"; exit 1; }
   grep -E "simdreduce .*: xsimd|Catch2 [0-9]" "$dir.configure.log" || true
   cmake --build "$dir" -j "$jobs"
@@ -177,14 +181,15 @@ python3 tests/consumers/conan/check_recipe.py . "$root/conan-recipe"
 
 if [ "$(uname -m)" = "x86_64" ]; then
   step "aarch64: cross-built, every test under qemu-aarch64 (scalar and NEON paths)"
-  bash scripts/test-aarch64.sh "$root/aarch64"
+  # At -O2, as distributions build: a quarter cheaper to compile than -O3.
+  bash scripts/test-aarch64.sh "$root/aarch64" -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -DNDEBUG"
 fi
 step "valgrind memcheck: the kernel tests up to AVX2 (valgrind has no AVX-512) and dispatch"
-for test in simdreduce_tests_scalar simdreduce_tests_sse2 simdreduce_tests_sse4_2 simdreduce_tests_avx2 \
-            simdreduce_dispatch_tests_ascending; do
-  if [ -x "$root/gcc-release/tests/$test" ]; then
-    valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite -q \
-      "$root/gcc-release/tests/$test" | tail -n 2
+for test in gcc-release/tests/simdreduce_tests_scalar gcc-release/tests/simdreduce_tests_sse2 \
+            gcc-xsimd14-catch2v3/tests/simdreduce_tests_sse4_2 gcc-xsimd13/tests/simdreduce_tests_avx2 \
+            gcc-release/tests/simdreduce_dispatch_tests_ascending; do
+  if [ -x "$root/$test" ]; then
+    valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite -q "$root/$test" | tail -n 2
   fi
 done
 

@@ -15,7 +15,7 @@ namespace sd = simdreduce::dispatch;
 // A direct call to the active path's instantiation: the same kernel, without the switch.
 template <class Kernel>
 auto direct_entry() {
-    using run_type = typename Kernel::result_type (*)(const typename Kernel::value_type*, std::size_t, const Kernel&);
+    using run_type = typename Kernel::result_type (*)(typename Kernel::input_type, std::size_t, const Kernel&);
     return sd::detail::with_arch<Kernel>(sd::best_path(), [](auto arch) {
         return static_cast<run_type>(&sd::entry<Kernel>::template run<decltype(arch)>);
     });
@@ -44,7 +44,7 @@ void register_dispatched(const std::vector<std::size_t>& sizes) {
     const std::string active = std::string("active_") + sd::name(sd::best_path());
     add_case<float>("dispatch_overhead_f32x16", 64, "dispatched", [](const float* p, std::size_t n) { return sd::sum(p, n); });
     add_case<float>("dispatch_overhead_f32x16", 64, "direct_" + active.substr(7),
-                    [direct](const float* p, std::size_t n) { return direct(p, n, sd::sum_kernel<float>{}); });
+                    [direct](const float* p, std::size_t n) { return direct({p}, n, sd::sum_kernel<float>{}); });
 }
 
 }  // namespace bench

@@ -103,6 +103,7 @@ void require_same_as_scalar_for_every_type_path(const std::string& p) {
 TEST_CASE("every supported path gives the scalar path's bits", "[dispatch][determinism]") {
     const auto floats = test::random_floats<float>(100003, 3, 100.0);
     const auto doubles = test::random_floats<double>(100003, 4, 100.0);
+    const auto other_floats = test::random_floats<float>(100003, 9, 100.0);
     std::size_t paths_run = 0;
     for (std::size_t i = 0; i < sd::path_count; ++i) {
         const auto p = static_cast<path>(i);
@@ -152,6 +153,15 @@ TEST_CASE("every supported path gives the scalar path's bits", "[dispatch][deter
         const auto longs = test::exact_data<std::int64_t>(1003, 8);
         REQUIRE(sd::count_if(longs, pos) == sr::count_if<sr::scalar>(longs, pos));
         REQUIRE(sd::count_if(longs.data(), 0, pos) == 0);
+        // dot: two streams misaligned differently, in T and in double.
+        REQUIRE(test::same_bits(sd::dot(floats, other_floats), sr::dot<sr::scalar>(floats, other_floats)));
+        REQUIRE(test::same_bits(sd::dot(floats.data() + 1, other_floats.data() + 6, 77777),
+                                sr::dot<sr::scalar>(floats.data() + 1, other_floats.data() + 6, 77777)));
+        REQUIRE(test::same_bits(sd::dot(floats, other_floats, sr::accumulate_in<double>),
+                                sr::dot<sr::scalar>(floats, other_floats, sr::accumulate_in<double>)));
+        REQUIRE(test::same_bits(sd::dot(doubles.data() + 3, doubles.data(), 50000),
+                                sr::dot<sr::scalar>(doubles.data() + 3, doubles.data(), 50000)));
+        REQUIRE(test::same_bits(sd::dot(floats.data(), floats.data(), 0), -0.0f));
         // Pieces folded on this path and merged: the bits of one call on the scalar path.
         using R = sr::sum_reducer<float>;
         constexpr std::size_t B = sr::block_size<R>;

@@ -13,6 +13,7 @@
 //   sr::dispatch::argmin(v), argmax(v)         with arg_extremum_kernels listed
 //   sr::dispatch::filter_map_sum(v, pred, map) pred, map: named functors listed in KERNELS
 //   sr::dispatch::count_if(v, pred)            pred: a named functor, count_if_kernel listed
+//   sr::dispatch::dot(a, b)                    floats; dot_kernels lists them
 //   sr::dispatch::fold(reducer, p, n, offset)  a piece's mergeable state, as sr::fold
 //   sr::dispatch::active_arch()                "avx2", "sse2", ...
 //   sr::dispatch::force("sse2"), reset()       or the environment: SIMDREDUCE_ARCH=sse2
@@ -95,6 +96,38 @@ std::size_t count_if(const T* p, std::size_t n, const Pred& pred) {
 template <class Range, class Pred, simdreduce::detail::enable_if_range<Range> = 0>
 std::size_t count_if(const Range& r, const Pred& pred) {
     return dispatch::count_if(std::data(r), std::size(r), pred);
+}
+
+/// Returns the dot of [a, a + n) and [b, b + n) in Acc on the active path: simdreduce::dot's
+/// bits. Needs dot_kernel<T, Acc> (dot_kernels lists those of float and double).
+template <class T, class Acc>
+Acc dot(const T* a, const T* b, std::size_t n, accumulate_in_t<Acc>) {
+    simdreduce::detail::check_range(a, n);
+    simdreduce::detail::check_range(b, n);
+    return detail::run(dot_kernel<T, Acc>{}, {a, b}, n);
+}
+
+/// Returns the dot of [a, a + n) and [b, b + n) in T on the active path.
+template <class T>
+T dot(const T* a, const T* b, std::size_t n) {
+    return dispatch::dot(a, b, n, accumulate_in<T>);
+}
+
+/// Returns the dot of two contiguous ranges of the same length (a debug assertion checks
+/// it), in Acc, on the active path.
+template <class RangeA, class RangeB, class Acc, simdreduce::detail::enable_if_range<RangeA> = 0,
+          simdreduce::detail::enable_if_range<RangeB> = 0>
+Acc dot(const RangeA& a, const RangeB& b, accumulate_in_t<Acc> acc) {
+    SIMDREDUCE_ASSERT(std::size(a) == std::size(b), "dot: the two ranges must have the same length");
+    return dispatch::dot(std::data(a), std::data(b), std::size(a), acc);
+}
+
+/// Returns the dot of two contiguous ranges of the same length, in their element type, on
+/// the active path.
+template <class RangeA, class RangeB, simdreduce::detail::enable_if_range<RangeA> = 0,
+          simdreduce::detail::enable_if_range<RangeB> = 0>
+auto dot(const RangeA& a, const RangeB& b) {
+    return dispatch::dot(a, b, accumulate_in<simdreduce::detail::range_element_t<RangeA>>);
 }
 
 /// Returns the smallest element of [p, p + n) on the active path: simdreduce::min's bits.
@@ -229,7 +262,7 @@ partial_state<R> fold(const R& r, const T* p, std::size_t n, std::size_t offset 
     const kernel<T, R> k{r};
     return simdreduce::detail::fold_piece(r, p, n, offset, [&](engine::detail::node<R>* nodes, std::size_t first_block) {
         return detail::with_arch<kernel<T, R>>(detail::active(), [&](auto arch) {
-            return entry<kernel<T, R>>::template run_piece<decltype(arch)>(p, n, first_block, nodes, k);
+            return entry<kernel<T, R>>::template run_piece<decltype(arch)>({p}, n, first_block, nodes, k);
         });
     });
 }

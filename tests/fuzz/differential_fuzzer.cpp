@@ -1,10 +1,11 @@
 // Differential fuzzer: every dispatch path must return the scalar path's bits for sum,
-// filter_map_sum, count_if, min, max, minmax, argmin and argmax, and none may read outside its buffer
-// (ASan). The input chooses the element type, the forced path, a predicate and a map from a
-// fixed menu, the misalignment, and the raw element values, so
+// filter_map_sum, count_if, min, max, minmax, argmin, argmax and dot, and none may read
+// outside its buffers (ASan). The input chooses the element type, the forced path, a
+// predicate and a map from a fixed menu, the misalignments, and the raw element values, so
 // NaN, infinities, denormals, -0.0 and integer extremes all come from the bytes themselves.
 //
-// Byte 0: element type, 1: path, 2: predicate, 3: map, 4: misalignment; the rest: elements.
+// Byte 0: element type, 1: path, 2: predicate, 3: map (bit 0) and the second stream's
+// misalignment (the rest), 4: misalignment; the rest: elements (dot: its two halves).
 #include <simdreduce/dispatch.hpp>
 #include <simdreduce/simdreduce.hpp>
 
@@ -41,13 +42,36 @@ void check_count_if(const T* p, std::size_t n, const Pred& pred) {
     if (sd::count_if(p, n, pred) != sr::count_if<sr::scalar>(p, n, pred)) __builtin_trap();
 }
 
+// An exact-size heap block holding `n` elements copied from `bytes`, `offset` bytes in: ASan
+// reports a read one byte past it, or before it. Free it with std::free(block).
+template <class T>
+T* exact_copy(const std::uint8_t* bytes, std::size_t n, std::size_t offset, unsigned char*& block) {
+    block = static_cast<unsigned char*>(std::malloc(offset + n * sizeof(T) + 1));
+    std::memcpy(block + offset, bytes, n * sizeof(T));
+    return reinterpret_cast<T*>(block + offset);
+}
+
+// dot of the two halves of the elements, each in its own block at its own misalignment.
+template <class T>
+void check_dot(const std::uint8_t* bytes, std::size_t n, std::size_t offset_a, std::size_t offset_b) {
+    const std::size_t half = n / 2;
+    unsigned char *block_a = nullptr, *block_b = nullptr;
+    const T* a = exact_copy<T>(bytes, half, offset_a, block_a);
+    const T* b = exact_copy<T>(bytes + half * sizeof(T), half, offset_b, block_b);
+    if (!same_bits(sd::dot(a, b, half), sr::dot<sr::scalar>(a, b, half)) ||
+        !same_bits(sd::dot(a, b, half, sr::accumulate_in<double>),
+                   sr::dot<sr::scalar>(a, b, half, sr::accumulate_in<double>))) {
+        __builtin_trap();
+    }
+    std::free(block_a);
+    std::free(block_b);
+}
+
 template <class T>
 void run(const std::uint8_t* bytes, std::size_t size, unsigned predicate, unsigned map, std::size_t offset) {
     const std::size_t n = size / sizeof(T);
-    // An exact-size heap block: ASan reports a read one byte past it, or before it.
-    auto* block = static_cast<unsigned char*>(std::malloc(offset + n * sizeof(T) + 1));
-    T* p = reinterpret_cast<T*>(block + offset);
-    std::memcpy(block + offset, bytes, n * sizeof(T));
+    unsigned char* block = nullptr;
+    const T* p = exact_copy<T>(bytes, n, offset, block);
     if (!same_bits(sd::sum(p, n), sr::sum<sr::scalar>(p, n))) __builtin_trap();
     // min and max in both NaN policies: the scalar path's bits exactly, a NaN result included
     // (it is always quiet_NaN()).
@@ -72,6 +96,7 @@ void run(const std::uint8_t* bytes, std::size_t size, unsigned predicate, unsign
     }
     check_count_if(p, n, fuzz::positive{});
     if constexpr (std::is_floating_point<T>::value) {
+        check_dot<T>(bytes, n, offset, ((map >> 1) % 64) & ~(sizeof(T) - 1));
         predicate % 3 == 1 ? check_count_if(p, n, fuzz::not_negative{}) : check_count_if(p, n, fuzz::small{});
         if (predicate % 3 == 0) {
             map % 2 ? check_filter_map_sum(p, n, fuzz::positive{}, fuzz::square{}) : check_filter_map_sum(p, n, fuzz::positive{}, fuzz::tenth{});

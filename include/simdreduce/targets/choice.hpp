@@ -228,13 +228,19 @@ decltype(auto) with_arch(path p, F&& f) {
     return f(simdreduce::scalar{});
 }
 
-// The result of `kernel` over [p, p + n) on the active path.
+// The result of `kernel` over the n elements of its streams on the active path.
+template <class Kernel>
+typename Kernel::result_type run(const Kernel& kernel, typename Kernel::input_type in, std::size_t n) {
+    return with_arch<Kernel>(active(), [&](auto arch) {
+        return entry<Kernel>::template run<decltype(arch)>(in, n, kernel);
+    });
+}
+
+// The result of a one-stream `kernel` over [p, p + n) on the active path.
 template <class Kernel>
 typename Kernel::result_type run(const Kernel& kernel, const typename Kernel::value_type* p, std::size_t n) {
     simdreduce::detail::check_range(p, n);
-    return with_arch<Kernel>(active(), [&](auto arch) {
-        return entry<Kernel>::template run<decltype(arch)>(p, n, kernel);
-    });
+    return detail::run(kernel, typename Kernel::input_type{p}, n);
 }
 
 }  // namespace SIMDREDUCE_DISPATCH_CONFIGURATION

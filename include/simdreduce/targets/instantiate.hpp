@@ -33,16 +33,15 @@ const typename instantiate<Arch, kernel_list<Kernels...>>::any_function
 
 template <class Kernel>
 template <class Arch>
-typename Kernel::result_type entry<Kernel>::run(const typename Kernel::value_type* p, std::size_t n,
-                                                const Kernel& kernel) {
-    return simdreduce::detail::reduce<Arch>(kernel.reducer, p, n);
+typename Kernel::result_type entry<Kernel>::run(input_type in, std::size_t n, const Kernel& kernel) {
+    return engine::run<Arch>(kernel.reducer, in, n);
 }
 
 template <class Kernel>
 template <class Arch>
-std::size_t entry<Kernel>::run_piece(const typename Kernel::value_type* p, std::size_t n, std::size_t first_block,
+std::size_t entry<Kernel>::run_piece(input_type in, std::size_t n, std::size_t first_block,
                                      engine::detail::node<reducer_type>* out, const Kernel& kernel) {
-    return engine::run_piece<Arch>(kernel.reducer, engine::input<typename Kernel::value_type>{p}, n, first_block, out);
+    return engine::run_piece<Arch>(kernel.reducer, in, n, first_block, out);
 }
 
 }  // namespace dispatch

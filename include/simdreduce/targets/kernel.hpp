@@ -2,25 +2,30 @@
 #ifndef SIMDREDUCE_TARGETS_KERNEL_HPP
 #define SIMDREDUCE_TARGETS_KERNEL_HPP
 
-// A dispatched kernel is a type that names one reduction: its element type and its reducer
-// (with the reducer's functor types). entry<Kernel>::run<Arch> is only *declared* here. Its definition (instantiate.hpp) is compiled once per architecture, in a
-// translation unit built with that architecture's flags, so code built with baseline flags
-// can call every path without ever compiling one.
+// A dispatched kernel is a type that names one reduction: its element types and its reducer
+// (with the reducer's functor types). entry<Kernel>::run<Arch> is only *declared* here. Its
+// definition (instantiate.hpp) is compiled once per architecture, in a translation unit built
+// with that architecture's flags, so code built with baseline flags can call every path
+// without ever compiling one.
 #include <cstddef>
 #include <cstdint>
 #include <utility>
 
 #include "../engine/block_tree.hpp"
+#include "../engine/loads.hpp"
 #include "../reducers/named.hpp"
 
 namespace simdreduce {
 namespace dispatch {
 
-// One reduction over elements of T: the only kind of dispatched kernel. The reducer is passed
-// by reference to the path's code, so its functors may carry state.
-template <class T, class Reducer>
+// One reduction over elements of T, or over two streams of T and U of the same length (U =
+// void: one stream): the only kind of dispatched kernel. The reducer is passed by reference
+// to the path's code, so its functors may carry state.
+template <class T, class Reducer, class U = void>
 struct kernel {
     using value_type = T;
+    using second_type = U;
+    using input_type = engine::input<T, U>;
     using reducer_type = Reducer;
     using result_type = typename Reducer::result_type;
     Reducer reducer;
@@ -39,6 +44,10 @@ using filter_map_sum_kernel = kernel<T, filter_map_sum_reducer<T, Pred, Map, Acc
 // count_if(p, n, pred) of T. Pred is a named functor type, as for filter_map_sum_kernel.
 template <class T, class Pred>
 using count_if_kernel = kernel<T, count_if_reducer<T, Pred>>;
+
+// dot(a, b, n) of T (float or double), accumulated in Acc.
+template <class T, class Acc = T>
+using dot_kernel = kernel<T, dot_reducer<T, Acc>, T>;
 
 // min(p, n) and max(p, n) of T, propagating NaN or (P = skip) ignoring it.
 template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
@@ -119,21 +128,24 @@ using arg_extremum_kernels = typename detail::joined<
     kernel_list<argmin_kernel<float, reducers::nan_policy::skip>, argmax_kernel<float, reducers::nan_policy::skip>,
                 argmin_kernel<double, reducers::nan_policy::skip>, argmax_kernel<double, reducers::nan_policy::skip>>>::type;
 
+// dot of float and double, in their own precision and float's in double.
+using dot_kernels = kernel_list<dot_kernel<float>, dot_kernel<double>, dot_kernel<float, double>>;
+
 // One kernel_list of the kernels of several, for a target's KERNELS:
 // joined_kernel_lists<extremum_kernels, kernel_list<filter_map_sum_kernel<float, P, M>>>.
 template <class... Lists>
 using joined_kernel_lists = typename detail::joined<Lists...>::type;
 
-// The per-architecture entry points of one kernel: the result over [p, p + n), and the nodes of
-// a piece of the input (see simdreduce::fold).
+// The per-architecture entry points of one kernel: the result over the n elements of its
+// streams, and the nodes of a piece of them (see simdreduce::fold).
 template <class Kernel>
 struct entry {
+    using input_type = typename Kernel::input_type;
     using reducer_type = typename Kernel::reducer_type;
     template <class Arch>
-    static typename Kernel::result_type run(const typename Kernel::value_type* p, std::size_t n,
-                                            const Kernel& kernel);
+    static typename Kernel::result_type run(input_type in, std::size_t n, const Kernel& kernel);
     template <class Arch>
-    static std::size_t run_piece(const typename Kernel::value_type* p, std::size_t n, std::size_t first_block,
+    static std::size_t run_piece(input_type in, std::size_t n, std::size_t first_block,
                                  engine::detail::node<reducer_type>* out, const Kernel& kernel);
 };
 

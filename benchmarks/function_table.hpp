@@ -53,6 +53,9 @@ struct function_table {
     // The dot of the buffer's two halves: two streams of n / 2 elements, the same bytes in all.
     float (*dot_f32)(const float*, std::size_t) = nullptr;
     double (*dot_f64)(const double*, std::size_t) = nullptr;
+    // The sum with a compensation a lane (Sum2): its cost against sum_f32 and sum_f64.
+    float (*compensated_sum_f32)(const float*, std::size_t) = nullptr;
+    double (*compensated_sum_f64)(const double*, std::size_t) = nullptr;
 };
 
 // One target's tables, as main.cpp registers them.

@@ -30,6 +30,11 @@ Sum minmax_of(const T* p, std::size_t n) {
 }
 std::size_t count_if_f32(const float* p, std::size_t n) { return sr::count_if<arch>(p, n, positive); }
 template <class T>
+T compensated(const T* p, std::size_t n) {
+    return sr::compensated_sum<arch>(p, n);
+}
+
+template <class T>
 T dot_of_halves(const T* p, std::size_t n) {
     return sr::dot<arch>(p, p + n / 2, n / 2);
 }
@@ -121,7 +126,8 @@ const function_table BENCH_KERNELS = {sum_f32,          sum_f64,          sum_i3
                                       min_f32_skip_nan, minmax_of<float>, count_if_f32,
                                       argmin_of<float>, argmin_of<std::int32_t>, minmax_of<double>,
                                       minmax_of<std::int32_t>, minmax_of<std::int8_t>, minmax_of<std::uint8_t>,
-                                      dot_of_halves<float>, dot_of_halves<double>};
+                                      dot_of_halves<float>, dot_of_halves<double>,
+                                      compensated<float>, compensated<double>};
 const function_table BENCH_UNBLOCKED_KERNELS = {sum_f32_unblocked, sum_f64_unblocked};
 const function_table BENCH_CAT(BENCH_KERNELS, _and_subtract) = {
     nullptr, nullptr, nullptr, nullptr, nullptr, filter_map_sum_f32_variant<sr::reducers::masking::and_subtract>()};

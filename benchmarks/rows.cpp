@@ -42,6 +42,8 @@ void register_rows(const char* path, const function_table& k, const std::vector<
         if (k.minmax_u8) add_case<std::uint8_t>("minmax_u8", bytes, path, k.minmax_u8, offset);
         if (k.dot_f32) add_case<float>("dot_f32", bytes, path, k.dot_f32, offset);
         if (k.dot_f64) add_case<double>("dot_f64", bytes, path, k.dot_f64, offset);
+        if (k.compensated_sum_f32) add_case<float>("compensated_sum_f32", bytes, path, k.compensated_sum_f32, offset);
+        if (k.compensated_sum_f64) add_case<double>("compensated_sum_f64", bytes, path, k.compensated_sum_f64, offset);
         // The ceiling is the aligned one: the rows at an offset are measured against it.
         if (k.read_ceiling && offset == 0) add_case<std::uint8_t>("read_ceiling", bytes, path, k.read_ceiling);
     }
@@ -81,6 +83,8 @@ bool runs_here(const char* path, const function_table& k) {
         if (k.minmax_u8) sink = sink + double(k.minmax_u8(u8, 1024));
         if (k.dot_f32) sink = sink + k.dot_f32(f, 256);
         if (k.dot_f64) sink = sink + k.dot_f64(d, 128);
+        if (k.compensated_sum_f32) sink = sink + k.compensated_sum_f32(f, 256);
+        if (k.compensated_sum_f64) sink = sink + k.compensated_sum_f64(d, 128);
         _exit(0);
     }
     int status = 0;

@@ -162,6 +162,10 @@ TEST_CASE("every supported path gives the scalar path's bits", "[dispatch][deter
         REQUIRE(test::same_bits(sd::dot(doubles.data() + 3, doubles.data(), 50000),
                                 sr::dot<sr::scalar>(doubles.data() + 3, doubles.data(), 50000)));
         REQUIRE(test::same_bits(sd::dot(floats.data(), floats.data(), 0), -0.0f));
+        // compensated_sum, over several blocks and misaligned.
+        REQUIRE(test::same_bits(sd::compensated_sum(floats), sr::compensated_sum<sr::scalar>(floats)));
+        REQUIRE(test::same_bits(sd::compensated_sum(doubles.data() + 1, 77777),
+                                sr::compensated_sum<sr::scalar>(doubles.data() + 1, 77777)));
         // Pieces folded on this path and merged: the bits of one call on the scalar path.
         using R = sr::sum_reducer<float>;
         constexpr std::size_t B = sr::block_size<R>;

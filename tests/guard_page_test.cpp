@@ -147,4 +147,25 @@ TEMPLATE_TEST_CASE("dot reads neither stream past either end", "[memory][dot]", 
     }
 }
 
+// The compensated sum's two-part state, at every length at both ends and across blocks: the
+// bits of the scalar path.
+TEMPLATE_TEST_CASE("compensated_sum reads nothing past either end", "[memory][compensated_sum]", float, double) {
+    using T = TestType;
+    constexpr std::size_t B = sr::block_size<sr::compensated_sum_reducer<T>>;
+    guarded_region region((3 * B + 77) * sizeof(T));
+    std::vector<std::size_t> lengths;
+    for (std::size_t n = 0; n <= test::sweep_length<T>(); ++n) lengths.push_back(n);
+    for (const std::size_t n : {B + 1, 3 * B + 77}) lengths.push_back(n);
+    for (const std::size_t n : lengths) {
+        const auto values = test::random_floats<T>(n + 1, n, 1e3);
+        T* tail = reinterpret_cast<T*>(region.past_readable()) - n;
+        T* head = reinterpret_cast<T*>(region.first_readable());
+        INFO("n " << n);
+        std::copy(values.begin(), values.begin() + std::ptrdiff_t(n), tail);
+        REQUIRE(test::same_bits(sr::compensated_sum<arch>(tail, n), sr::compensated_sum<sr::scalar>(tail, n)));
+        std::copy(values.begin(), values.begin() + std::ptrdiff_t(n), head);
+        REQUIRE(test::same_bits(sr::compensated_sum<arch>(head, n), sr::compensated_sum<sr::scalar>(head, n)));
+    }
+}
+
 }  // namespace

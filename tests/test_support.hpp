@@ -214,32 +214,21 @@ struct add_rounded_value {
 };
 
 // An independent statement of the order every path must follow, written recursively where
-// the library builds it with a binary counter: blocks of B elements, element i in lane i % L
-// of its block's state, a node of level l over blocks [m 2^l, (m+1) 2^l) = merge(its two
-// halves), the nodes of the binary decomposition of the block count merged from the right,
-// then the lanes halved.
-template <class Acc, class T, class Pred, class Map, class Accumulate = add_rounded_value>
-Acc reference_filter_map_sum(const T* p, std::size_t n, Pred pred, Map map, Accumulate accumulate = {}) {
-    constexpr std::size_t L = lanes_of<Acc>;
-    // Integer sums have no order to keep: the contract allows one block for everything.
-    constexpr std::size_t B = std::is_integral<Acc>::value ? SIZE_MAX : block_of<Acc>;
-    using state = std::vector<Acc>;
-    const auto merge = [](state left, const state& right) {
-        for (std::size_t j = 0; j < L; ++j) left[j] = add(left[j], right[j]);
+// the library builds it with a binary counter: blocks of B elements, each folded by
+// block(b) into L lane states, a node of level l over blocks [m 2^l, (m+1) 2^l) = merge(its
+// two halves), the nodes of the binary decomposition of the block count merged from the
+// right, then the lanes halved. Returns the one lane state left.
+template <class State, class Block, class Merge>
+State reference_order(std::size_t n, std::size_t L, std::size_t B, Block block, Merge merge) {
+    using state = std::vector<State>;
+    const auto merged = [&](state left, const state& right) {
+        for (std::size_t j = 0; j < L; ++j) left[j] = merge(left[j], right[j]);
         return left;
     };
-    const auto block = [&](std::size_t b) {
-        state lanes(L, identity_of<Acc>());
-        for (std::size_t i = b * B; i < n && i < (b + 1) * B; ++i) {
-            const Acc x = static_cast<Acc>(p[i]);
-            if (pred(x)) lanes[i % L] = accumulate(lanes[i % L], map(x));
-        }
-        return lanes;
-    };
     std::function<state(std::size_t, unsigned)> node = [&](std::size_t first, unsigned level) {
-        if (level == 0) return block(first);
+        if (level == 0) return state(block(first));
         const std::size_t half = std::size_t(1) << (level - 1);
-        return merge(node(first, level - 1), node(first + half, level - 1));
+        return merged(node(first, level - 1), node(first + half, level - 1));
     };
     const std::size_t blocks = n <= B ? 1 : (n + B - 1) / B;
     std::vector<state> nodes;
@@ -251,11 +240,28 @@ Acc reference_filter_map_sum(const T* p, std::size_t n, Pred pred, Map map, Accu
         }
     }
     state lanes = nodes.back();
-    for (std::size_t k = nodes.size() - 1; k-- > 0;) lanes = merge(nodes[k], lanes);
+    for (std::size_t k = nodes.size() - 1; k-- > 0;) lanes = merged(nodes[k], lanes);
     for (std::size_t m = L; m > 1; m /= 2) {
-        for (std::size_t j = 0; j < m / 2; ++j) lanes[j] = add(lanes[j], lanes[j + m / 2]);
+        for (std::size_t j = 0; j < m / 2; ++j) lanes[j] = merge(lanes[j], lanes[j + m / 2]);
     }
     return lanes[0];
+}
+
+// sum's order over the mapped elements pred accepts: element i in lane i % L of its block.
+template <class Acc, class T, class Pred, class Map, class Accumulate = add_rounded_value>
+Acc reference_filter_map_sum(const T* p, std::size_t n, Pred pred, Map map, Accumulate accumulate = {}) {
+    constexpr std::size_t L = lanes_of<Acc>;
+    // Integer sums have no order to keep: the contract allows one block for everything.
+    constexpr std::size_t B = std::is_integral<Acc>::value ? SIZE_MAX : block_of<Acc>;
+    const auto block = [&](std::size_t b) {
+        std::vector<Acc> lanes(L, identity_of<Acc>());
+        for (std::size_t i = b * B; i < n && i < (b + 1) * B; ++i) {
+            const Acc x = static_cast<Acc>(p[i]);
+            if (pred(x)) lanes[i % L] = accumulate(lanes[i % L], map(x));
+        }
+        return lanes;
+    };
+    return reference_order<Acc>(n, L, B, block, [](Acc a, Acc b) { return add(a, b); });
 }
 
 template <class Acc, class T>

@@ -14,6 +14,7 @@
 //   sr::dispatch::filter_map_sum(v, pred, map) pred, map: named functors listed in KERNELS
 //   sr::dispatch::count_if(v, pred)            pred: a named functor, count_if_kernel listed
 //   sr::dispatch::dot(a, b)                    floats; dot_kernels lists them
+//   sr::dispatch::compensated_sum(v)           floats; compensated_sum_kernels lists them
 //   sr::dispatch::fold(reducer, p, n, offset)  a piece's mergeable state, as sr::fold
 //   sr::dispatch::active_arch()                "avx2", "sse2", ...
 //   sr::dispatch::force("sse2"), reset()       or the environment: SIMDREDUCE_ARCH=sse2
@@ -128,6 +129,19 @@ template <class RangeA, class RangeB, simdreduce::detail::enable_if_range<RangeA
           simdreduce::detail::enable_if_range<RangeB> = 0>
 auto dot(const RangeA& a, const RangeB& b) {
     return dispatch::dot(a, b, accumulate_in<simdreduce::detail::range_element_t<RangeA>>);
+}
+
+/// Returns the compensated sum of [p, p + n) on the active path: simdreduce::compensated_sum's
+/// bits. Needs compensated_sum_kernel<T> (compensated_sum_kernels lists both).
+template <class T>
+T compensated_sum(const T* p, std::size_t n) {
+    return detail::run(compensated_sum_kernel<T>{}, p, n);
+}
+
+/// Returns the compensated sum of a contiguous range on the active path.
+template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
+auto compensated_sum(const Range& r) {
+    return dispatch::compensated_sum(std::data(r), std::size(r));
 }
 
 /// Returns the smallest element of [p, p + n) on the active path: simdreduce::min's bits.

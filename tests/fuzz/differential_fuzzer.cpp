@@ -1,6 +1,6 @@
 // Differential fuzzer: every dispatch path must return the scalar path's bits for sum,
-// filter_map_sum, count_if, min, max, minmax, argmin, argmax and dot, and none may read
-// outside its buffers (ASan). The input chooses the element type, the forced path, a
+// compensated_sum, filter_map_sum, count_if, min, max, minmax, argmin, argmax and dot, and
+// none may read outside its buffers (ASan). The input chooses the element type, the forced path, a
 // predicate and a map from a fixed menu, the misalignments, and the raw element values, so
 // NaN, infinities, denormals, -0.0 and integer extremes all come from the bytes themselves.
 //
@@ -97,6 +97,7 @@ void run(const std::uint8_t* bytes, std::size_t size, unsigned predicate, unsign
     check_count_if(p, n, fuzz::positive{});
     if constexpr (std::is_floating_point<T>::value) {
         check_dot<T>(bytes, n, offset, ((map >> 1) % 64) & ~(sizeof(T) - 1));
+        if (!same_bits(sd::compensated_sum(p, n), sr::compensated_sum<sr::scalar>(p, n))) __builtin_trap();
         predicate % 3 == 1 ? check_count_if(p, n, fuzz::not_negative{}) : check_count_if(p, n, fuzz::small{});
         if (predicate % 3 == 0) {
             map % 2 ? check_filter_map_sum(p, n, fuzz::positive{}, fuzz::square{}) : check_filter_map_sum(p, n, fuzz::positive{}, fuzz::tenth{});

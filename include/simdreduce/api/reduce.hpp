@@ -70,6 +70,24 @@ Acc sum(const Range& r, accumulate_in_t<Acc> acc) {
     return sum<Arch>(std::data(r), std::size(r), acc);
 }
 
+/// Returns the sum of [p, p + n) of float or double with a compensation a lane (Sum2 of Ogita,
+/// Rump and Oishi, in sum's order): about twice the working precision. Bit-identical on every
+/// Arch and for every split. With S the exact sum, u the unit roundoff and h = 140 + 4
+/// ceil(log2 n), |result - S| <= u |S| + (h u / (1 - h u))^2 sum |x| (README, Accuracy).
+/// The empty sum is -0.0; where the plain sum is Inf or NaN, so is this one. A translation unit
+/// built with -ffast-math or GCC's -fassociative-math does not compile a call (a static_assert
+/// says why). Precondition as for sum.
+template <class Arch = default_arch, class T>
+T compensated_sum(const T* p, std::size_t n) {
+    return detail::reduce<Arch>(compensated_sum_reducer<T>{}, p, n);
+}
+
+/// Returns the compensated sum of a contiguous range.
+template <class Arch = default_arch, class Range, detail::enable_if_range<Range> = 0>
+auto compensated_sum(const Range& r) {
+    return compensated_sum<Arch>(std::data(r), std::size(r));
+}
+
 /// Returns the sum of map(x) over the elements x of [p, p + n) for which pred(x) holds,
 /// fused in one pass. Each element is first converted to Acc; pred and map are then
 /// called on Acc and on xsimd::batch<Acc, Arch> (write them as generic lambdas or functors

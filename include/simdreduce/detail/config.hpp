@@ -56,8 +56,22 @@
 #define SIMDREDUCE_NO_VECTORIZE
 #endif
 
+// True in a translation unit built with -ffast-math (__FAST_MATH__, GCC and Clang) or GCC's
+// -fassociative-math (__ASSOCIATIVE_MATH__), where error-free transformations fold to zero.
+// Clang 14 names no macro for -fassociative-math without -ffast-math.
+#if defined(__FAST_MATH__) || defined(__ASSOCIATIVE_MATH__)
+#define SIMDREDUCE_MATH_REASSOCIATES 1
+#else
+#define SIMDREDUCE_MATH_REASSOCIATES 0
+#endif
+
 namespace simdreduce {
 namespace detail {
+
+// SIMDREDUCE_MATH_REASSOCIATES as a value of T, so that a static_assert on it fires only in
+// the templates that use it.
+template <class T>
+inline constexpr bool math_reassociates = SIMDREDUCE_MATH_REASSOCIATES != 0 && sizeof(T) != 0;
 
 [[noreturn]] inline void assertion_failed(const char* cond, const char* msg, const char* file,
                                           int line) noexcept {

@@ -30,12 +30,12 @@ struct layout {
         reducers::fixed_registers<R> != 0 ? reducers::fixed_registers<R> * width : reducers::lanes<R>;
     static constexpr std::size_t registers = lanes / width;
     static_assert(registers * width == lanes, "the register width must divide the lanes of the state");
-    static_assert(R::exact || reducers::block_elements<R> >= (std::size_t(1) << 12), "max_depth assumes B >= 2^12");
+    static_assert(R::exact || reducers::block_elements<R> >= (std::size_t(1) << 11), "max_depth assumes B >= 2^11");
     // Exact reducers need no blocks: one block is the whole input.
     static constexpr std::size_t block = R::exact ? ~std::size_t(0) : reducers::block_elements<R>;
     // The deepest stack one pass can build: one node per bit of the block count, which is
-    // below 2^64 / B.
-    static constexpr std::size_t max_depth = 64 - 12 + 1;
+    // below 2^64 / B (B = 2^11: a compensated sum's 2048 doubles).
+    static constexpr std::size_t max_depth = 64 - 11 + 1;
 };
 
 template <class Arch, class R>

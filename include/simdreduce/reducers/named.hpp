@@ -9,6 +9,7 @@
 #include "accumulator.hpp"
 #include "arg_extremum.hpp"
 #include "both.hpp"
+#include "compensated_sum.hpp"
 #include "count_if.hpp"
 #include "dot.hpp"
 #include "extremum.hpp"
@@ -40,6 +41,10 @@ using filter_map_sum_reducer = reducers::filter_map_sum<Pred, Map, Acc>;
 // dot(T*, T*, n, accumulate_in<Acc>): floats, multiplied in T's precision or Acc's.
 template <class T, class Acc = default_accumulator_t<T>>
 using dot_reducer = reducers::dot<Acc>;
+
+// compensated_sum(T*, n): float or double, a compensation a lane.
+template <class T>
+using compensated_sum_reducer = reducers::compensated_sum<T>;
 
 // count_if(T*, n, pred).
 template <class T, class Pred>

@@ -106,16 +106,18 @@ inline constexpr std::size_t fixed_registers = 0;
 template <class R>
 inline constexpr std::size_t fixed_registers<R, std::void_t<decltype(R::registers)>> = R::registers;
 
-// The lanes of R's state as stored: 256 bytes of them, or for a reducer with fixed registers,
-// room for that many of the widest (64-byte) registers.
-template <class R>
-inline constexpr std::size_t lanes = (fixed_registers<R> != 0 ? fixed_registers<R> * 64 : state_bytes) /
-                                     sizeof(typename R::lane_type);
-
 template <class R, class = void>
 inline constexpr std::size_t components = 1;
 template <class R>
 inline constexpr std::size_t components<R, std::void_t<decltype(R::components)>> = R::components;
+
+// The lanes of R's state as stored: 256 bytes of them, all components together (a
+// compensated sum's 32 float lanes of a sum and an error each), or for a reducer with fixed
+// registers, room for that many of the widest (64-byte) registers.
+template <class R>
+inline constexpr std::size_t lanes = fixed_registers<R> != 0
+                                         ? fixed_registers<R> * 64 / sizeof(typename R::lane_type)
+                                         : state_bytes / (sizeof(typename R::lane_type) * components<R>);
 
 // R's state over values V (one lane, or one register of lanes): V itself, or C of them.
 template <class R, class V>
@@ -160,7 +162,8 @@ SIMDREDUCE_ALWAYS_INLINE typename R::result_type finish_of(const R& r, const lan
 
 // The block: elements [kB, (k+1)B) are folded into a state of their own, and block states are
 // merged by the block tree. B = 128 lanes' worth, so each lane adds 128 elements in a chain
-// before a pairwise merge: 8192 floats or 4096 doubles, 32 KiB of lanes either way. The merge
+// before a pairwise merge: 8192 floats or 4096 doubles, 32 KiB of lanes either way (a
+// compensated sum, whose lanes are half as many: 4096 floats or 2048 doubles). The merge
 // costs 8 loads and 8 adds (AVX2) per block of 1024 loads; a block of 2048 floats gave
 // noticeably slower L1 loops, and longer chains lose accuracy (README, Accuracy).
 template <class R>

@@ -49,6 +49,10 @@ using count_if_kernel = kernel<T, count_if_reducer<T, Pred>>;
 template <class T, class Acc = T>
 using dot_kernel = kernel<T, dot_reducer<T, Acc>, T>;
 
+// compensated_sum(p, n) of T (float or double).
+template <class T>
+using compensated_sum_kernel = kernel<T, compensated_sum_reducer<T>>;
+
 // min(p, n) and max(p, n) of T, propagating NaN or (P = skip) ignoring it.
 template <class T, reducers::nan_policy P = reducers::nan_policy::propagate>
 using min_kernel = kernel<T, min_reducer<T, P>>;
@@ -130,6 +134,9 @@ using arg_extremum_kernels = typename detail::joined<
 
 // dot of float and double, in their own precision and float's in double.
 using dot_kernels = kernel_list<dot_kernel<float>, dot_kernel<double>, dot_kernel<float, double>>;
+
+// compensated_sum of float and double.
+using compensated_sum_kernels = kernel_list<compensated_sum_kernel<float>, compensated_sum_kernel<double>>;
 
 // One kernel_list of the kernels of several, for a target's KERNELS:
 // joined_kernel_lists<extremum_kernels, kernel_list<filter_map_sum_kernel<float, P, M>>>.

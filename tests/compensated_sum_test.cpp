@@ -16,12 +16,11 @@ namespace {
 using test::arch;
 namespace sr = simdreduce;
 
-// The contract's constants for a two-part state: 256 bytes of lanes in all, so half as many
-// lanes as sum's, and blocks of 128 lanes' worth.
+// The contract's constants for a two-part state: half as many lanes as sum's.
 template <class T>
-constexpr std::size_t lanes_of = 128 / sizeof(T);
+constexpr std::size_t lanes_of = test::lanes_of<T, 2>;
 template <class T>
-constexpr std::size_t block_of = 128 * lanes_of<T>;
+constexpr std::size_t block_of = test::block_of<T, 2>;
 
 template <class T>
 struct lane {

@@ -30,11 +30,12 @@ namespace sr = simdreduce;
 using arch = SIMDREDUCE_TEST_ARCH;
 
 // The order's constants, as the contract states them (ARCHITECTURE.md), not read from the
-// library: 256 bytes of lanes, blocks of 128 lanes' worth of elements.
-template <class Acc>
-constexpr std::size_t lanes_of = 256 / sizeof(Acc);
-template <class Acc>
-constexpr std::size_t block_of = 128 * lanes_of<Acc>;
+// library: 256 bytes of lanes, all Parts of a lane's state together (a compensated sum has
+// 2), blocks of 128 lanes' worth of elements.
+template <class Acc, std::size_t Parts = 1>
+constexpr std::size_t lanes_of = 256 / (sizeof(Acc) * Parts);
+template <class Acc, std::size_t Parts = 1>
+constexpr std::size_t block_of = 128 * lanes_of<Acc, Parts>;
 
 // Elements of the widest register simdreduce uses (AVX-512, 64 bytes), for length sweeps.
 template <class T>

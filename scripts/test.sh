@@ -58,11 +58,11 @@ cpu_paths() {
 # - Debug (-O0, assertions on) tests and dispatches the scalar path under UBSan (GCC 12's
 #   UBSan compiles a test file in 2-3.4 times as long at -O0, and 1.8 times at -O2, so not
 #   the others): the portable path's scalar integer code is where undefined behaviour could
-#   hide. The -O0 symbol check shows whether a shared inline function keeps wider code, and
-#   the xsimd 13.2 build keeps the assertions on, for the AVX2 path's;
+#   hide. The xsimd 13.2 build keeps the assertions on, for the AVX2 path's;
 # - reads outside the input: every build's guard-page tests, Valgrind on the kernel tests of
 #   every path up to AVX2, and the fuzzer, which runs every path under ASan;
-# - the -O0 symbol check runs in gcc-release only.
+# - the -O0 symbol check, which shows whether a shared inline function keeps wider code,
+#   runs in gcc-release only.
 # The paths gcc-release tests in the whole matrix: those this CPU runs, less SSE4.2 and AVX2.
 release_paths() {
   local path kept=""
@@ -106,8 +106,7 @@ for configuration in "${configurations[@]}"; do
     options+=("-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -DNDEBUG")
   elif [ "$build_type" = "Debug" ]; then
     # The kernel tests at -O0 under qemu took 2 min 20 s; Release runs them on the same
-    # emulated CPUs, and Debug keeps its dispatch runs there (-O0 is where a shared inline
-    # function with wider code would show).
+    # emulated CPUs.
     ctest_options+=(-E "^simdreduce_tests_.*_qemu_")
   fi
   case "$xsimd" in

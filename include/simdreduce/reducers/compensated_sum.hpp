@@ -11,7 +11,7 @@
 // State, a register apart: the sums, the compensations. 2 x 32 float (16 double) lanes keep
 // 256 bytes of state, the AVX2 path's 8 registers. Seven adds a register where sum has one,
 // so the loop is bound by the add ports in L1 and L2. Moving two to four of the seven onto
-// the FMA units (fma(a, 1, b) has the bits of a + b) ran at 0.79-0.96x of the plain adds on
+// the FMA units (fma(a, 1, b) has the bits of a + b) ran at 0.94-1.02x of the plain adds on
 // this Xeon (Sapphire Rapids class, AVX2, 16 KiB, medians of 11): not done.
 #include <array>
 #include <cmath>

@@ -52,6 +52,13 @@ T plain_dot(const T* p, std::size_t n) {
     for (std::size_t i = 0; i < n / 2; ++i) total += p[i] * q[i];
     return total;
 }
+float plain_sum_where(const float* p, std::size_t n) {
+    const std::size_t m = n / 5 * 4;
+    const auto* mask = reinterpret_cast<const std::uint8_t*>(p + m);
+    float total = 0;
+    for (std::size_t i = 0; i < m; ++i) total += mask[i] ? p[i] : 0.0f;
+    return total;
+}
 template <class T>
 std::size_t plain_argmin(const T* p, std::size_t n) {
     std::size_t best = 0;
@@ -118,7 +125,7 @@ const function_table fast_math_native = {plain_sum<float, float>, plain_sum<doub
                                      plain_min<std::int32_t>, plain_min<std::int8_t>, plain_max_u8,
                                      nullptr, nullptr, plain_count_if, plain_argmin<float>,
                                      plain_argmin<std::int32_t>, nullptr, nullptr, nullptr, nullptr,
-                                     plain_dot<float>, plain_dot<double>};
+                                     plain_dot<float>, plain_dot<double>, nullptr, nullptr, plain_sum_where};
 #else
 const function_table fast_math_native = {};
 #endif

@@ -46,6 +46,17 @@ T inner_product_of_halves(const T* p, std::size_t n) {
     return std::inner_product(p, p + n / 2, p + n / 2, T(0));
 }
 
+// The loop a user would write: a branch on each mask byte.
+float sum_where_f32(const float* p, std::size_t n) {
+    const std::size_t m = n / 5 * 4;
+    const auto* mask = reinterpret_cast<const std::uint8_t*>(p + m);
+    float total = -0.0f;
+    for (std::size_t i = 0; i < m; ++i) {
+        if (mask[i]) total += p[i];
+    }
+    return total;
+}
+
 }  // namespace
 
 namespace bench {
@@ -59,6 +70,7 @@ const function_table strict_loop = {sum_f32,           sum_f64,           sum_i3
                                     min_element_index<float>, min_element_index<std::int32_t>,
                                     minmax_element_of<double>, minmax_element_of<std::int32_t>,
                                     minmax_element_of<std::int8_t>, minmax_element_of<std::uint8_t>,
-                                    inner_product_of_halves<float>, inner_product_of_halves<double>};
+                                    inner_product_of_halves<float>, inner_product_of_halves<double>,
+                                    nullptr, nullptr, sum_where_f32};
 
 }  // namespace bench

@@ -18,7 +18,8 @@ struct square {
 using dispatched_kernels =
     simdreduce::dispatch::kernel_list<simdreduce::dispatch::filter_map_sum_kernel<float, positive, square>,
                                       simdreduce::dispatch::min_kernel<float>,
-                                      simdreduce::dispatch::count_if_kernel<float, positive>>;
+                                      simdreduce::dispatch::count_if_kernel<float, positive>,
+                                      simdreduce::dispatch::sum_where_kernel<float>>;
 
 }  // namespace bench
 

@@ -34,6 +34,10 @@ void register_dispatched(const std::vector<std::size_t>& sizes) {
         add_case<float>("filter_map_sum_f32", bytes, "dispatch", [](const float* p, std::size_t n) {
             return sd::filter_map_sum(p, n, positive{}, square{});
         });
+        add_case<float>("sum_where_f32", bytes, "dispatch", [](const float* p, std::size_t n) {
+            const std::size_t m = n / 5 * 4;
+            return sd::sum_where(p, reinterpret_cast<const std::uint8_t*>(p + m), m);
+        });
         add_case<float>("count_if_f32", bytes, "dispatch",
                         [](const float* p, std::size_t n) { return sd::count_if(p, n, positive{}); });
         add_case<float>("sum_f32", bytes, "dispatch", [](const float* p, std::size_t n) { return sd::sum(p, n); },

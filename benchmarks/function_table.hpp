@@ -56,6 +56,10 @@ struct function_table {
     // The sum with a compensation a lane (Sum2): its cost against sum_f32 and sum_f64.
     float (*compensated_sum_f32)(const float*, std::size_t) = nullptr;
     double (*compensated_sum_f64)(const double*, std::size_t) = nullptr;
+    // The sum of the floats whose mask byte is nonzero: the buffer's n floats hold m = 4n/5
+    // values, then their m mask bytes (the raw bytes of the data: all but 1 in 256 are kept;
+    // the kernels are branch-free), so the row reads the same bytes as the others.
+    float (*sum_where_f32)(const float*, std::size_t) = nullptr;
 };
 
 // One target's tables, as main.cpp registers them.

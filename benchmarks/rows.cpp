@@ -44,6 +44,7 @@ void register_rows(const char* path, const function_table& k, const std::vector<
         if (k.dot_f64) add_case<double>("dot_f64", bytes, path, k.dot_f64, offset);
         if (k.compensated_sum_f32) add_case<float>("compensated_sum_f32", bytes, path, k.compensated_sum_f32, offset);
         if (k.compensated_sum_f64) add_case<double>("compensated_sum_f64", bytes, path, k.compensated_sum_f64, offset);
+        if (k.sum_where_f32) add_case<float>("sum_where_f32", bytes, path, k.sum_where_f32, offset);
         // The ceiling is the aligned one: the rows at an offset are measured against it.
         if (k.read_ceiling && offset == 0) add_case<std::uint8_t>("read_ceiling", bytes, path, k.read_ceiling);
     }
@@ -85,6 +86,7 @@ bool runs_here(const char* path, const function_table& k) {
         if (k.dot_f64) sink = sink + k.dot_f64(d, 128);
         if (k.compensated_sum_f32) sink = sink + k.compensated_sum_f32(f, 256);
         if (k.compensated_sum_f64) sink = sink + k.compensated_sum_f64(d, 128);
+        if (k.sum_where_f32) sink = sink + k.sum_where_f32(f, 256);
         _exit(0);
     }
     int status = 0;

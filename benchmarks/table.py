@@ -39,6 +39,7 @@ ROWS = [
     ("argmin_i32_falling", ["strict_loop", "avx2", "avx512bw", "hand_avx2"]),
     ("dot_f32", ["strict_loop", "avx2", "avx512bw", "dispatch", "hand_avx2", "eigen", "fast_math_native"]),
     ("dot_f64", ["avx2", "avx512bw", "hand_avx2", "eigen", "fast_math_native"]),
+    ("sum_where_f32", ["strict_loop", "avx2", "avx512bw", "dispatch", "hand_avx2", "fast_math_native"]),
     ("min_f64", ["avx2", "avx512bw", "eigen"]),
     ("min_i32", ["strict_loop", "avx2", "avx512bw", "eigen"]),
     ("min_i8", ["avx2", "avx512bw", "eigen"]),

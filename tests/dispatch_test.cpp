@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -162,6 +163,20 @@ TEST_CASE("every supported path gives the scalar path's bits", "[dispatch][deter
         REQUIRE(test::same_bits(sd::dot(doubles.data() + 3, doubles.data(), 50000),
                                 sr::dot<sr::scalar>(doubles.data() + 3, doubles.data(), 50000)));
         REQUIRE(test::same_bits(sd::dot(floats.data(), floats.data(), 0), -0.0f));
+        // sum_where: values and a mask of bytes or bools misaligned apart, in T and in double.
+        std::vector<std::uint8_t> mask(floats.size());
+        std::unique_ptr<bool[]> flags(new bool[floats.size()]);
+        for (std::size_t j = 0; j < mask.size(); ++j) {
+            mask[j] = static_cast<std::uint8_t>(j * 37 % 7 == 0 ? 0 : j * 101);
+            flags[j] = mask[j] % 3 == 0;
+        }
+        REQUIRE(test::same_bits(sd::sum_where(floats, mask), sr::sum_where<sr::scalar>(floats, mask)));
+        REQUIRE(test::same_bits(sd::sum_where(floats.data() + 2, flags.get() + 5, 77777),
+                                sr::sum_where<sr::scalar>(floats.data() + 2, flags.get() + 5, 77777)));
+        REQUIRE(test::same_bits(sd::sum_where(floats, mask, sr::accumulate_in<double>),
+                                sr::sum_where<sr::scalar>(floats, mask, sr::accumulate_in<double>)));
+        REQUIRE(test::same_bits(sd::sum_where(doubles.data() + 1, mask.data(), 50001),
+                                sr::sum_where<sr::scalar>(doubles.data() + 1, mask.data(), 50001)));
         // compensated_sum, over several blocks and misaligned.
         REQUIRE(test::same_bits(sd::compensated_sum(floats), sr::compensated_sum<sr::scalar>(floats)));
         REQUIRE(test::same_bits(sd::compensated_sum(doubles.data() + 1, 77777),

@@ -169,3 +169,35 @@ TEMPLATE_TEST_CASE("compensated_sum reads nothing past either end", "[memory][co
 }
 
 }  // namespace
+
+namespace {
+
+// The values and the mask each flush against a guard page, the mask a bool array at one end
+// and bytes at the other, at every length and so every misalignment of both; then across
+// blocks. The bits are those of the scalar path, which reads one byte at a time.
+TEMPLATE_TEST_CASE("sum_where reads neither the values nor the mask past either end", "[memory][sum_where]", float,
+                   double) {
+    using T = TestType;
+    constexpr std::size_t B = test::block_of<T>;
+    guarded_region values((B + 77) * sizeof(T)), mask(B + 77);
+    std::vector<std::size_t> lengths;
+    for (std::size_t n = 0; n <= test::sweep_length<T, std::int8_t>(); ++n) lengths.push_back(n);
+    lengths.push_back(B + 77);
+    for (const std::size_t n : lengths) {
+        const auto source = test::random_floats<T>(n + 1, n, 1e3);
+        test::splitmix64 rng(n);
+        T* v_tail = reinterpret_cast<T*>(values.past_readable()) - n;
+        bool* m_head = reinterpret_cast<bool*>(mask.first_readable());
+        std::copy(source.begin(), source.begin() + std::ptrdiff_t(n), v_tail);
+        for (std::size_t i = 0; i < n; ++i) m_head[i] = rng.next() % 2 != 0;
+        INFO("n " << n);
+        REQUIRE(test::same_bits(sr::sum_where<arch>(v_tail, m_head, n), sr::sum_where<sr::scalar>(v_tail, m_head, n)));
+        T* v_head = reinterpret_cast<T*>(values.first_readable());
+        std::uint8_t* m_tail = reinterpret_cast<std::uint8_t*>(mask.past_readable()) - n;
+        std::copy(v_tail, v_tail + n, v_head);
+        for (std::size_t i = 0; i < n; ++i) m_tail[i] = static_cast<std::uint8_t>(rng.next());
+        REQUIRE(test::same_bits(sr::sum_where<arch>(v_head, m_tail, n), sr::sum_where<sr::scalar>(v_head, m_tail, n)));
+    }
+}
+
+}  // namespace

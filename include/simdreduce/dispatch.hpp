@@ -14,6 +14,7 @@
 //   sr::dispatch::filter_map_sum(v, pred, map) pred, map: named functors listed in KERNELS
 //   sr::dispatch::count_if(v, pred)            pred: a named functor, count_if_kernel listed
 //   sr::dispatch::dot(a, b)                    floats; dot_kernels lists them
+//   sr::dispatch::sum_where(v, mask)           floats; sum_where_kernels lists them
 //   sr::dispatch::compensated_sum(v)           floats; compensated_sum_kernels lists them
 //   sr::dispatch::fold(reducer, p, n, offset)  a piece's mergeable state, as sr::fold
 //   sr::dispatch::active_arch()                "avx2", "sse2", ...
@@ -129,6 +130,39 @@ template <class RangeA, class RangeB, simdreduce::detail::enable_if_range<RangeA
           simdreduce::detail::enable_if_range<RangeB> = 0>
 auto dot(const RangeA& a, const RangeB& b) {
     return dispatch::dot(a, b, accumulate_in<simdreduce::detail::range_element_t<RangeA>>);
+}
+
+/// Returns the sum in Acc of the values of [0, n) whose mask byte (bool or uint8_t) is nonzero,
+/// on the active path: simdreduce::sum_where's bits. Needs sum_where_kernel<T, Acc>
+/// (sum_where_kernels lists those of float and double).
+template <class T, class M, class Acc>
+Acc sum_where(const T* values, const M* mask, std::size_t n, accumulate_in_t<Acc>) {
+    const std::uint8_t* bytes = simdreduce::detail::mask_bytes(mask);
+    simdreduce::detail::check_range(values, n);
+    simdreduce::detail::check_range(bytes, n);
+    return detail::run(sum_where_kernel<T, Acc>{}, {values, bytes}, n);
+}
+
+/// Returns the masked sum in the default accumulator of T on the active path.
+template <class T, class M>
+default_accumulator_t<T> sum_where(const T* values, const M* mask, std::size_t n) {
+    return dispatch::sum_where(values, mask, n, accumulate_in<default_accumulator_t<T>>);
+}
+
+/// Returns the masked sum of two contiguous ranges of the same length (a debug assertion
+/// checks it), in Acc, on the active path.
+template <class Values, class Mask, class Acc, simdreduce::detail::enable_if_range<Values> = 0,
+          simdreduce::detail::enable_if_mask_range<Mask> = 0>
+Acc sum_where(const Values& values, const Mask& mask, accumulate_in_t<Acc> acc) {
+    SIMDREDUCE_ASSERT(std::size(values) == std::size(mask), "sum_where: the values and the mask must have the same length");
+    return dispatch::sum_where(std::data(values), std::data(mask), std::size(values), acc);
+}
+
+/// Returns the masked sum of two contiguous ranges in the default accumulator, on the active path.
+template <class Values, class Mask, simdreduce::detail::enable_if_range<Values> = 0,
+          simdreduce::detail::enable_if_mask_range<Mask> = 0>
+auto sum_where(const Values& values, const Mask& mask) {
+    return dispatch::sum_where(values, mask, accumulate_in<default_accumulator_t<simdreduce::detail::range_element_t<Values>>>);
 }
 
 /// Returns the compensated sum of [p, p + n) on the active path: simdreduce::compensated_sum's

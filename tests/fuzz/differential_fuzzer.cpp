@@ -1,11 +1,13 @@
 // Differential fuzzer: every dispatch path must return the scalar path's bits for sum,
-// compensated_sum, filter_map_sum, count_if, min, max, minmax, argmin, argmax and dot, and
+// compensated_sum, filter_map_sum, count_if, min, max, minmax, argmin, argmax, dot and
+// sum_where, and
 // none may read outside its buffers (ASan). The input chooses the element type, the forced path, a
 // predicate and a map from a fixed menu, the misalignments, and the raw element values, so
 // NaN, infinities, denormals, -0.0 and integer extremes all come from the bytes themselves.
 //
 // Byte 0: element type, 1: path, 2: predicate, 3: map (bit 0) and the second stream's
-// misalignment (the rest), 4: misalignment; the rest: elements (dot: its two halves).
+// misalignment (the rest), 4: misalignment; the rest: elements (dot: its two halves;
+// sum_where: values, then their mask).
 #include <simdreduce/dispatch.hpp>
 #include <simdreduce/simdreduce.hpp>
 
@@ -67,6 +69,19 @@ void check_dot(const std::uint8_t* bytes, std::size_t n, std::size_t offset_a, s
     std::free(block_b);
 }
 
+// sum_where: n values from the front of the bytes, masked by the n bytes after them (every
+// byte value), each in its own block at its own misalignment.
+template <class T>
+void check_sum_where(const std::uint8_t* bytes, std::size_t size, std::size_t offset_v, std::size_t offset_m) {
+    const std::size_t n = size / (sizeof(T) + 1);
+    unsigned char *block_v = nullptr, *block_m = nullptr;
+    const T* v = exact_copy<T>(bytes, n, offset_v, block_v);
+    const std::uint8_t* m = exact_copy<std::uint8_t>(bytes + n * sizeof(T), n, offset_m, block_m);
+    if (!same_bits(sd::sum_where(v, m, n), sr::sum_where<sr::scalar>(v, m, n))) __builtin_trap();
+    std::free(block_v);
+    std::free(block_m);
+}
+
 template <class T>
 void run(const std::uint8_t* bytes, std::size_t size, unsigned predicate, unsigned map, std::size_t offset) {
     const std::size_t n = size / sizeof(T);
@@ -97,6 +112,7 @@ void run(const std::uint8_t* bytes, std::size_t size, unsigned predicate, unsign
     check_count_if(p, n, fuzz::positive{});
     if constexpr (std::is_floating_point<T>::value) {
         check_dot<T>(bytes, n, offset, ((map >> 1) % 64) & ~(sizeof(T) - 1));
+        check_sum_where<T>(bytes, size, offset, (map >> 2) % 64);
         if (!same_bits(sd::compensated_sum(p, n), sr::compensated_sum<sr::scalar>(p, n))) __builtin_trap();
         predicate % 3 == 1 ? check_count_if(p, n, fuzz::not_negative{}) : check_count_if(p, n, fuzz::small{});
         if (predicate % 3 == 0) {

@@ -52,6 +52,32 @@ struct is_contiguous_range<R, std::void_t<decltype(std::data(std::declval<R&>())
 template <class R>
 using enable_if_range = std::enable_if_t<is_contiguous_range<R>::value, int>;
 
+// A mask's element (sum_where): bool or uint8_t, read as bytes, nonzero where set.
+template <class M>
+inline constexpr bool is_mask_element = std::is_same<M, bool>::value || std::is_same<M, std::uint8_t>::value;
+
+template <class M>
+inline const std::uint8_t* mask_bytes(const M* mask) {
+    static_assert(is_mask_element<M>,
+                  "simdreduce: a mask must be of bool or uint8_t (an element counts where it is nonzero)");
+    static_assert(sizeof(bool) == 1 && std::is_same<std::uint8_t, unsigned char>::value,
+                  "simdreduce: a bool mask is read as bytes");
+    return reinterpret_cast<const std::uint8_t*>(mask);  // unsigned char may read any object
+}
+
+template <class R, class = void>
+struct is_mask_range : std::false_type {};
+template <class R>
+struct is_mask_range<R, std::void_t<decltype(std::data(std::declval<R&>())), decltype(std::size(std::declval<R&>()))>>
+    : std::bool_constant<is_mask_element<range_element_t<R>>> {};
+
+template <class R>
+using enable_if_mask_range = std::enable_if_t<is_mask_range<R>::value, int>;
+
+// False, but only once T is known: a static_assert that fires when a template is used.
+template <class T>
+inline constexpr bool dependent_false = false;
+
 }  // namespace detail
 }  // namespace simdreduce
 

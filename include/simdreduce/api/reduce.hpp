@@ -9,6 +9,7 @@
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "../arch.hpp"
 #include "../engine/fold.hpp"
@@ -149,6 +150,49 @@ template <class Arch = default_arch, class RangeA, class RangeB, detail::enable_
           detail::enable_if_range<RangeB> = 0>
 auto dot(const RangeA& a, const RangeB& b) {
     return dot<Arch>(a, b, accumulate_in<detail::range_element_t<RangeA>>);
+}
+
+/// Returns the sum, accumulated in Acc, of the values[i] of [0, n) whose mask[i] is nonzero
+/// (true). mask is bool or uint8_t. A masked-out value never reaches the sum, NaN and Inf
+/// included: the result has the bits of sum over the values with each masked-out one replaced
+/// by -0.0, on every Arch. The empty sum, and the sum with no value kept, is -0.0 for floats.
+/// Precondition as for sum, for both values and mask.
+template <class Arch = default_arch, class T, class M, class Acc>
+Acc sum_where(const T* values, const M* mask, std::size_t n, accumulate_in_t<Acc>) {
+    detail::check_input<Arch>(values, n);
+    const std::uint8_t* bytes = detail::mask_bytes(mask);
+    detail::check_range(bytes, n);
+    return engine::run<Arch>(sum_where_reducer<T, Acc>{}, engine::input<T, std::uint8_t>{values, bytes}, n);
+}
+
+/// Returns the masked sum in the default accumulator of T.
+template <class Arch = default_arch, class T, class M>
+default_accumulator_t<T> sum_where(const T* values, const M* mask, std::size_t n) {
+    return sum_where<Arch>(values, mask, n, accumulate_in<default_accumulator_t<T>>);
+}
+
+/// Returns the masked sum of two contiguous ranges of the same length (a debug assertion
+/// checks it): values, and a mask of bool or uint8_t, in Acc.
+template <class Arch = default_arch, class Values, class Mask, class Acc, detail::enable_if_range<Values> = 0,
+          detail::enable_if_mask_range<Mask> = 0>
+Acc sum_where(const Values& values, const Mask& mask, accumulate_in_t<Acc> acc) {
+    SIMDREDUCE_ASSERT(std::size(values) == std::size(mask), "sum_where: the values and the mask must have the same length");
+    return sum_where<Arch>(std::data(values), std::data(mask), std::size(values), acc);
+}
+
+/// Returns the masked sum of two contiguous ranges in the default accumulator.
+template <class Arch = default_arch, class Values, class Mask, detail::enable_if_range<Values> = 0,
+          detail::enable_if_mask_range<Mask> = 0>
+auto sum_where(const Values& values, const Mask& mask) {
+    return sum_where<Arch>(values, mask, accumulate_in<default_accumulator_t<detail::range_element_t<Values>>>);
+}
+
+/// std::vector<bool> packs its bits, so it has no bytes to read: a clear error instead.
+template <class Arch = default_arch, class Values, class Alloc, class... Acc>
+void sum_where(const Values&, const std::vector<bool, Alloc>&, Acc...) {
+    static_assert(detail::dependent_false<Alloc>,
+                  "simdreduce::sum_where: std::vector<bool> packs bits and has no bytes to read; "
+                  "pass a std::vector<std::uint8_t> (or an array of bool) as the mask");
 }
 
 /// Returns the number of elements x of [p, p + n) for which pred(x) holds, exactly, as a

@@ -16,6 +16,7 @@
 #include "filter_map_sum.hpp"
 #include "minmax.hpp"
 #include "sum.hpp"
+#include "sum_where.hpp"
 #include "widening_sum.hpp"
 
 namespace simdreduce {
@@ -41,6 +42,10 @@ using filter_map_sum_reducer = reducers::filter_map_sum<Pred, Map, Acc>;
 // dot(T*, T*, n, accumulate_in<Acc>): floats, multiplied in T's precision or Acc's.
 template <class T, class Acc = default_accumulator_t<T>>
 using dot_reducer = reducers::dot<Acc>;
+
+// sum_where(T*, mask*, n, accumulate_in<Acc>): the values where the mask byte is nonzero.
+template <class T, class Acc = default_accumulator_t<T>>
+using sum_where_reducer = reducers::sum_where<Acc>;
 
 // compensated_sum(T*, n): float or double, a compensation a lane.
 template <class T>

@@ -41,7 +41,11 @@
 // (reducers/count_if.hpp). A reducer that finds where a value is names the elements it
 // locates, using located_type = T, and the reducer of the value, using value_reducer = V: the
 // engine runs V over chunks of the input and searches the chunks whose value wins
-// (reducers/arg_extremum.hpp, engine/locate.hpp). A reducer with two forms of equal results
+// (reducers/arg_extremum.hpp, engine/locate.hpp). A two-stream reducer whose second stream is
+// a mask of bytes (bool or uint8_t) says so: static constexpr bool reads_mask = true. Its step
+// then gets, for that stream, the register's mask of the lanes whose byte is nonzero (a bool
+// on the scalar path), made with one widening load a register (engine/byte_masks.hpp,
+// reducers/sum_where.hpp). A reducer with two forms of equal results
 // may name which it folds with: static constexpr masking masking_variant, and
 // with_masking<N>() for the same reducer in form N (plus.hpp). A reducer whose prefetching
 // loses while the input is still in L2 may name the smallest input it pays on:
@@ -83,6 +87,12 @@ template <class R, class = void>
 inline constexpr bool counts = false;
 template <class R>
 inline constexpr bool counts<R, std::void_t<typename R::counted_type>> = true;
+
+// True when R reads its second stream as a mask of bytes (see reads_mask above).
+template <class R, class = void>
+inline constexpr bool reads_mask = false;
+template <class R>
+inline constexpr bool reads_mask<R, std::void_t<decltype(R::reads_mask)>> = R::reads_mask;
 
 // True when R locates a value (see located_type above).
 template <class R, class = void>

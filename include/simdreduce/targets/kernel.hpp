@@ -49,6 +49,10 @@ using count_if_kernel = kernel<T, count_if_reducer<T, Pred>>;
 template <class T, class Acc = T>
 using dot_kernel = kernel<T, dot_reducer<T, Acc>, T>;
 
+// sum_where(values, mask, n) of T with a mask of bool or uint8_t, accumulated in Acc.
+template <class T, class Acc = default_accumulator_t<T>>
+using sum_where_kernel = kernel<T, sum_where_reducer<T, Acc>, std::uint8_t>;
+
 // compensated_sum(p, n) of T (float or double).
 template <class T>
 using compensated_sum_kernel = kernel<T, compensated_sum_reducer<T>>;
@@ -134,6 +138,9 @@ using arg_extremum_kernels = typename detail::joined<
 
 // dot of float and double, in their own precision and float's in double.
 using dot_kernels = kernel_list<dot_kernel<float>, dot_kernel<double>, dot_kernel<float, double>>;
+
+// sum_where of float and double values, in their own precision and float's in double.
+using sum_where_kernels = kernel_list<sum_where_kernel<float>, sum_where_kernel<double>, sum_where_kernel<float, double>>;
 
 // compensated_sum of float and double.
 using compensated_sum_kernels = kernel_list<compensated_sum_kernel<float>, compensated_sum_kernel<double>>;

@@ -34,7 +34,7 @@ struct above {
 
 namespace sd = simdreduce::dispatch;
 using kernels = sd::joined_kernel_lists<sd::extremum_kernels, sd::arg_extremum_kernels, sd::dot_kernels,
-                                        sd::compensated_sum_kernels, sd::sum_where_kernels,
+                                        sd::compensated_sum_kernels, sd::sum_where_kernels, sd::variance_kernels, sd::mean_kernels,
                                         sd::kernel_list<sd::filter_map_sum_kernel<float, positive, square>,
                                                         sd::filter_map_sum_kernel<double, positive, square>,
                                                         sd::filter_map_sum_kernel<float, above, square>,

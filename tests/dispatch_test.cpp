@@ -177,6 +177,17 @@ TEST_CASE("every supported path gives the scalar path's bits", "[dispatch][deter
                                 sr::sum_where<sr::scalar>(floats, mask, sr::accumulate_in<double>)));
         REQUIRE(test::same_bits(sd::sum_where(doubles.data() + 1, mask.data(), 50001),
                                 sr::sum_where<sr::scalar>(doubles.data() + 1, mask.data(), 50001)));
+        // mean and variance: the built-in sums and variance_kernels, across chunks, misaligned.
+        REQUIRE(test::same_bits(sd::mean(floats), sr::mean<sr::scalar>(floats)));
+        REQUIRE(test::same_bits(sd::mean(floats, sr::accumulate_in<double>), sr::mean<sr::scalar>(floats, sr::accumulate_in<double>)));
+        REQUIRE(sd::mean(ints) == sr::mean<sr::scalar>(ints));
+        REQUIRE(sd::mean(longs) == sr::mean<sr::scalar>(longs));
+        REQUIRE(test::same_bits(sd::variance(floats), sr::variance<sr::scalar>(floats)));
+        REQUIRE(test::same_bits(sd::variance(floats.data() + 3, floats.size() - 3, 1),
+                                sr::variance<sr::scalar>(floats.data() + 3, floats.size() - 3, 1)));
+        REQUIRE(test::same_bits(sd::variance(doubles, 0, sr::accumulate_in<double>), sr::variance<sr::scalar>(doubles)));
+        REQUIRE(test::same_bits(sd::variance(floats, 2, sr::accumulate_in<double>),
+                                sr::variance<sr::scalar>(floats, 2, sr::accumulate_in<double>)));
         // compensated_sum, over several blocks and misaligned.
         REQUIRE(test::same_bits(sd::compensated_sum(floats), sr::compensated_sum<sr::scalar>(floats)));
         REQUIRE(test::same_bits(sd::compensated_sum(doubles.data() + 1, 77777),

@@ -201,3 +201,28 @@ TEMPLATE_TEST_CASE("sum_where reads neither the values nor the mask past either 
 }
 
 }  // namespace
+
+namespace {
+
+// Both of variance's passes, flush against the guard at either end, at every length and
+// across a chunk: the bits of the scalar path.
+TEMPLATE_TEST_CASE("variance reads nothing past either end", "[memory][variance]", float, double) {
+    using T = TestType;
+    constexpr std::size_t C = sr::reducers::variance<T>::chunk_elements;
+    guarded_region region((C + 77) * sizeof(T));
+    std::vector<std::size_t> lengths;
+    for (std::size_t n = 0; n <= test::sweep_length<T>(); ++n) lengths.push_back(n);
+    lengths.push_back(C + 77);
+    for (const std::size_t n : lengths) {
+        const auto values = test::random_floats<T>(n + 1, n, 1e3);
+        T* tail = reinterpret_cast<T*>(region.past_readable()) - n;
+        T* head = reinterpret_cast<T*>(region.first_readable());
+        INFO("n " << n);
+        std::copy(values.begin(), values.begin() + std::ptrdiff_t(n), tail);
+        REQUIRE(test::same_bits(sr::variance<arch>(tail, n), sr::variance<sr::scalar>(tail, n)));
+        std::copy(values.begin(), values.begin() + std::ptrdiff_t(n), head);
+        REQUIRE(test::same_bits(sr::variance<arch>(head, n, 1), sr::variance<sr::scalar>(head, n, 1)));
+    }
+}
+
+}  // namespace

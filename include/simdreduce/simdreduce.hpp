@@ -14,6 +14,7 @@
 #include "arch.hpp"
 #include "reducers/accumulator.hpp"
 #include "api/extrema.hpp"
+#include "api/moments.hpp"
 #include "api/reduce.hpp"
 #include "dispatch.hpp"
 #include "version.hpp"

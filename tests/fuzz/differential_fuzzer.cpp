@@ -1,6 +1,6 @@
 // Differential fuzzer: every dispatch path must return the scalar path's bits for sum,
-// compensated_sum, filter_map_sum, count_if, min, max, minmax, argmin, argmax, dot and
-// sum_where, and
+// compensated_sum, filter_map_sum, count_if, min, max, minmax, argmin, argmax, dot, sum_where
+// and variance, and
 // none may read outside its buffers (ASan). The input chooses the element type, the forced path, a
 // predicate and a map from a fixed menu, the misalignments, and the raw element values, so
 // NaN, infinities, denormals, -0.0 and integer extremes all come from the bytes themselves.
@@ -113,6 +113,7 @@ void run(const std::uint8_t* bytes, std::size_t size, unsigned predicate, unsign
     if constexpr (std::is_floating_point<T>::value) {
         check_dot<T>(bytes, n, offset, ((map >> 1) % 64) & ~(sizeof(T) - 1));
         check_sum_where<T>(bytes, size, offset, (map >> 2) % 64);
+        if (!same_bits(sd::variance(p, n, predicate % 3), sr::variance<sr::scalar>(p, n, predicate % 3))) __builtin_trap();
         if (!same_bits(sd::compensated_sum(p, n), sr::compensated_sum<sr::scalar>(p, n))) __builtin_trap();
         predicate % 3 == 1 ? check_count_if(p, n, fuzz::not_negative{}) : check_count_if(p, n, fuzz::small{});
         if (predicate % 3 == 0) {

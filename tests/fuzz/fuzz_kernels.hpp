@@ -35,7 +35,7 @@ using fms = sd::filter_map_sum_kernel<T, positive, identity>;
 template <class T>
 using count = sd::count_if_kernel<T, positive>;
 using kernels = sd::joined_kernel_lists<sd::extremum_kernels, sd::minmax_kernels, sd::arg_extremum_kernels, sd::dot_kernels,
-    sd::compensated_sum_kernels, sd::sum_where_kernels, sd::kernel_list<
+    sd::compensated_sum_kernels, sd::sum_where_kernels, sd::variance_kernels, sd::kernel_list<
     sd::filter_map_sum_kernel<float, positive, square>, sd::filter_map_sum_kernel<float, positive, tenth>,
     sd::filter_map_sum_kernel<float, not_negative, square>, sd::filter_map_sum_kernel<float, not_negative, tenth>,
     sd::filter_map_sum_kernel<float, small, square>, sd::filter_map_sum_kernel<float, small, tenth>,

@@ -38,6 +38,15 @@ inline void check_input(const T* p, std::size_t n) {
     check_range(p, n);
 }
 
+// mean's exact sum of 32-bit integers fits in 64 bits for up to 2^32 of them.
+template <class T>
+inline void check_mean_length(std::size_t n) {
+    (void)n;
+    if constexpr (std::is_integral<T>::value && sizeof(T) == 4 && sizeof(std::size_t) == 8) {
+        SIMDREDUCE_ASSERT(n <= (std::size_t(1) << 32), "mean: more than 2^32 32-bit integers could overflow the exact sum");
+    }
+}
+
 // Contiguous ranges: anything std::data and std::size accept (vector, array, span, C array).
 template <class R>
 using range_element_t = std::remove_cv_t<std::remove_pointer_t<decltype(std::data(std::declval<R&>()))>>;

@@ -9,6 +9,7 @@
 
 #include "../arch.hpp"
 #include "../engine/block_tree.hpp"
+#include "../reducers/moments.hpp"
 #include "../reducers/protocol.hpp"
 #include "inputs.hpp"
 
@@ -114,6 +115,9 @@ namespace detail {
 
 template <class R, class T, class Run>
 partial_state<R> fold_piece(const R& r, const T* p, std::size_t n, std::size_t offset, Run&& run) {
+    static_assert(!reducers::two_passes<R>,
+                  "simdreduce::fold: variance has no mergeable state; fold the pieces' sums for the mean, "
+                  "or call variance on the whole input");
     check_range(p, n);
     if (n > 0 && offset % block_size<R> != 0) {
         throw std::invalid_argument("simdreduce::fold: offset " + std::to_string(offset) +

@@ -66,10 +66,9 @@ SIMDREDUCE_ALWAYS_INLINE auto as_mask_register(__m256i m) {
 template <class Arch, class Lane>
 SIMDREDUCE_ALWAYS_INLINE xsimd::batch_bool<Lane, Arch> nonzero_bytes(const std::uint8_t* p) {
     using mask = xsimd::batch_bool<Lane, Arch>;
-    using reg = typename mask::register_type;
+    using reg [[maybe_unused]] = typename mask::register_type;  // unused off x86
     constexpr std::size_t width = xsimd::batch<Lane, Arch>::size;
-    constexpr bool wide_lanes = sizeof(Lane) == 4 || sizeof(Lane) == 8;
-    (void)wide_lanes;
+    [[maybe_unused]] constexpr bool wide_lanes = sizeof(Lane) == 4 || sizeof(Lane) == 8;
 #if XSIMD_WITH_AVX512F
     if constexpr (wide_lanes && std::is_integral<reg>::value && width * sizeof(Lane) == 64) {
         if constexpr (sizeof(Lane) == 4) {

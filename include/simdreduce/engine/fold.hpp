@@ -16,6 +16,7 @@
 #include <type_traits>
 
 #include "../detail/config.hpp"
+#include "../reducers/moments.hpp"
 #include "../reducers/plus.hpp"
 #include "../reducers/protocol.hpp"
 #include "../targets/vendor.hpp"
@@ -196,12 +197,18 @@ typename R::result_type fold_call(const R& r, const In& in, std::size_t n, std::
     }
 }
 
+// The loop of variance: two passes a chunk (moments.hpp, included at the end).
+template <class Arch, class R, class In>
+typename R::result_type two_pass(const R& r, const In& in, std::size_t n);
+
 }  // namespace detail
 
 // The result of r over the n elements of every stream of in, on Arch.
 template <class Arch, class R, class In>
 typename R::result_type run(const R& r, const In& in, std::size_t n) {
-    if constexpr (reducers::locates<R>) {
+    if constexpr (reducers::two_passes<R>) {
+        return detail::two_pass<Arch>(r, in, n);
+    } else if constexpr (reducers::locates<R>) {
         return r.finish(detail::locate<Arch>(r, in, n, 0), n);
     } else {
         return detail::with_masking<Arch>(r, [&](const auto& chosen) {
@@ -217,7 +224,12 @@ typename R::result_type run(const R& r, const In& in, std::size_t n) {
 // The nodes of a piece of the input (see fold_piece), on Arch.
 template <class Arch, class R, class In>
 std::size_t run_piece(const R& r, const In& in, std::size_t n, std::size_t first_block, detail::node<R>* out) {
-    if constexpr (reducers::locates<R>) {
+    if constexpr (reducers::two_passes<R>) {
+        // No mergeable state: simdreduce::fold refuses these reducers (api/partial.hpp). A
+        // dispatched kernel still instantiates this entry point.
+        (void)r, (void)in, (void)n, (void)first_block, (void)out;
+        return 0;
+    } else if constexpr (reducers::locates<R>) {
         // Exact, so its blocks are single elements: first_block is the piece's first index.
         if (n == 0) return 0;
         out[0].first_block = first_block;
@@ -244,5 +256,8 @@ std::size_t run_piece(const R& r, const In& in, std::size_t n, std::size_t first
 
 }  // namespace engine
 }  // namespace simdreduce
+
+// The loop of variance needs run() above.
+#include "moments.hpp"
 
 #endif

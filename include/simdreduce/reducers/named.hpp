@@ -15,6 +15,7 @@
 #include "extremum.hpp"
 #include "filter_map_sum.hpp"
 #include "minmax.hpp"
+#include "moments.hpp"
 #include "sum.hpp"
 #include "sum_where.hpp"
 #include "widening_sum.hpp"
@@ -46,6 +47,14 @@ using dot_reducer = reducers::dot<Acc>;
 // sum_where(T*, mask*, n, accumulate_in<Acc>): the values where the mask byte is nonzero.
 template <class T, class Acc = default_accumulator_t<T>>
 using sum_where_reducer = reducers::sum_where<Acc>;
+
+// mean and variance of T: floats in their own type, integers in double.
+template <class T>
+using moments_accumulator_t = std::conditional_t<std::is_floating_point<T>::value, T, double>;
+
+// variance(T*, n, ddof, accumulate_in<Acc>).
+template <class T, class Acc = moments_accumulator_t<T>>
+using variance_reducer = reducers::variance<Acc>;
 
 // compensated_sum(T*, n): float or double, a compensation a lane.
 template <class T>

@@ -53,6 +53,10 @@ using dot_kernel = kernel<T, dot_reducer<T, Acc>, T>;
 template <class T, class Acc = default_accumulator_t<T>>
 using sum_where_kernel = kernel<T, sum_where_reducer<T, Acc>, std::uint8_t>;
 
+// variance(p, n, ddof) of T, in Acc (floats: T, integers: double).
+template <class T, class Acc = moments_accumulator_t<T>>
+using variance_kernel = kernel<T, variance_reducer<T, Acc>>;
+
 // compensated_sum(p, n) of T (float or double).
 template <class T>
 using compensated_sum_kernel = kernel<T, compensated_sum_reducer<T>>;
@@ -141,6 +145,13 @@ using dot_kernels = kernel_list<dot_kernel<float>, dot_kernel<double>, dot_kerne
 
 // sum_where of float and double values, in their own precision and float's in double.
 using sum_where_kernels = kernel_list<sum_where_kernel<float>, sum_where_kernel<double>, sum_where_kernel<float, double>>;
+
+// variance of float and double, in their own precision and float's in double.
+using variance_kernels = kernel_list<variance_kernel<float>, variance_kernel<double>, variance_kernel<float, double>>;
+
+// The sums dispatch::mean needs beyond the built-in ones: float's in double, and the 64-bit
+// integers' in double.
+using mean_kernels = kernel_list<sum_kernel<float, double>, sum_kernel<std::int64_t, double>, sum_kernel<std::uint64_t, double>>;
 
 // compensated_sum of float and double.
 using compensated_sum_kernels = kernel_list<compensated_sum_kernel<float>, compensated_sum_kernel<double>>;

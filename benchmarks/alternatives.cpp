@@ -60,6 +60,15 @@ float plain_sum_where(const float* p, std::size_t n) {
     return total;
 }
 template <class T>
+T plain_variance(const T* p, std::size_t n) {
+    T total = 0;
+    for (std::size_t i = 0; i < n; ++i) total += p[i];
+    const T mean = total / T(n);
+    T squares = 0;
+    for (std::size_t i = 0; i < n; ++i) squares += (p[i] - mean) * (p[i] - mean);
+    return squares / T(n);
+}
+template <class T>
 std::size_t plain_argmin(const T* p, std::size_t n) {
     std::size_t best = 0;
     for (std::size_t i = 1; i < n; ++i) best = p[i] < p[best] ? i : best;
@@ -92,6 +101,14 @@ T eigen_dot(const T* p, std::size_t n) {
     using vector = Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, 1>>;
     return vector(p, static_cast<Eigen::Index>(n / 2)).dot(vector(p + n / 2, static_cast<Eigen::Index>(n / 2)));
 }
+float eigen_mean(const float* p, std::size_t n) {
+    return Eigen::Map<const Eigen::ArrayXf>(p, static_cast<Eigen::Index>(n)).mean();
+}
+template <class T>
+T eigen_variance(const T* p, std::size_t n) {  // Eigen has no variance: the two-pass expression
+    const Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>> a(p, static_cast<Eigen::Index>(n));
+    return (a - a.mean()).square().sum() / T(n);
+}
 template <class T>
 std::size_t eigen_argmin(const T* p, std::size_t n) {
     if (n == 0) return 0;
@@ -114,7 +131,8 @@ const function_table eigen = {eigen_sum<float>,        eigen_sum<double>,  nullp
                                nullptr,                 eigen_minmax<float>, eigen_count_if,
                                eigen_argmin<float>,     eigen_argmin<std::int32_t>, eigen_minmax<double>,
                                eigen_minmax<std::int32_t>, eigen_minmax<std::int8_t>, eigen_minmax<std::uint8_t>,
-                               eigen_dot<float>,        eigen_dot<double>};
+                               eigen_dot<float>,        eigen_dot<double>, nullptr, nullptr, nullptr,
+                               eigen_mean,              eigen_variance<float>, eigen_variance<double>};
 #else
 const function_table eigen = {};
 #endif
@@ -125,7 +143,8 @@ const function_table fast_math_native = {plain_sum<float, float>, plain_sum<doub
                                      plain_min<std::int32_t>, plain_min<std::int8_t>, plain_max_u8,
                                      nullptr, nullptr, plain_count_if, plain_argmin<float>,
                                      plain_argmin<std::int32_t>, nullptr, nullptr, nullptr, nullptr,
-                                     plain_dot<float>, plain_dot<double>, nullptr, nullptr, plain_sum_where};
+                                     plain_dot<float>, plain_dot<double>, nullptr, nullptr, plain_sum_where,
+                                     nullptr, plain_variance<float>, plain_variance<double>};
 #else
 const function_table fast_math_native = {};
 #endif

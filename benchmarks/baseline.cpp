@@ -57,6 +57,17 @@ float sum_where_f32(const float* p, std::size_t n) {
     return total;
 }
 
+// The two passes a user would write.
+template <class T>
+T two_pass_variance(const T* p, std::size_t n) {
+    T total = 0;
+    for (std::size_t i = 0; i < n; ++i) total += p[i];
+    const T mean = total / T(n);
+    T squares = 0;
+    for (std::size_t i = 0; i < n; ++i) squares += (p[i] - mean) * (p[i] - mean);
+    return squares / T(n);
+}
+
 }  // namespace
 
 namespace bench {
@@ -71,6 +82,7 @@ const function_table strict_loop = {sum_f32,           sum_f64,           sum_i3
                                     minmax_element_of<double>, minmax_element_of<std::int32_t>,
                                     minmax_element_of<std::int8_t>, minmax_element_of<std::uint8_t>,
                                     inner_product_of_halves<float>, inner_product_of_halves<double>,
-                                    nullptr, nullptr, sum_where_f32};
+                                    nullptr, nullptr, sum_where_f32, nullptr, two_pass_variance<float>,
+                                    two_pass_variance<double>};
 
 }  // namespace bench

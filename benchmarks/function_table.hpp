@@ -60,6 +60,10 @@ struct function_table {
     // values, then their m mask bytes (the raw bytes of the data: all but 1 in 256 are kept;
     // the kernels are branch-free), so the row reads the same bytes as the others.
     float (*sum_where_f32)(const float*, std::size_t) = nullptr;
+    // The mean, and the population variance (two passes, or what the contender does).
+    float (*mean_f32)(const float*, std::size_t) = nullptr;
+    float (*variance_f32)(const float*, std::size_t) = nullptr;
+    double (*variance_f64)(const double*, std::size_t) = nullptr;
 };
 
 // One target's tables, as main.cpp registers them.

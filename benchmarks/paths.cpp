@@ -42,6 +42,11 @@ float sum_where_f32(const float* p, std::size_t n) {
     const std::size_t m = n / 5 * 4;
     return sr::sum_where<arch>(p, reinterpret_cast<const std::uint8_t*>(p + m), m);
 }
+float mean_f32(const float* p, std::size_t n) { return sr::mean<arch>(p, n); }
+template <class T>
+T variance_of(const T* p, std::size_t n) {
+    return sr::variance<arch>(p, n);
+}
 template <class T>
 std::size_t argmin_of(const T* p, std::size_t n) {
     return sr::argmin<arch>(p, n);
@@ -131,7 +136,8 @@ const function_table BENCH_KERNELS = {sum_f32,          sum_f64,          sum_i3
                                       argmin_of<float>, argmin_of<std::int32_t>, minmax_of<double>,
                                       minmax_of<std::int32_t>, minmax_of<std::int8_t>, minmax_of<std::uint8_t>,
                                       dot_of_halves<float>, dot_of_halves<double>,
-                                      compensated<float>, compensated<double>, sum_where_f32};
+                                      compensated<float>, compensated<double>, sum_where_f32,
+                                      mean_f32, variance_of<float>, variance_of<double>};
 const function_table BENCH_UNBLOCKED_KERNELS = {sum_f32_unblocked, sum_f64_unblocked};
 const function_table BENCH_CAT(BENCH_KERNELS, _and_subtract) = {
     nullptr, nullptr, nullptr, nullptr, nullptr, filter_map_sum_f32_variant<sr::reducers::masking::and_subtract>()};

@@ -45,6 +45,9 @@ void register_rows(const char* path, const function_table& k, const std::vector<
         if (k.compensated_sum_f32) add_case<float>("compensated_sum_f32", bytes, path, k.compensated_sum_f32, offset);
         if (k.compensated_sum_f64) add_case<double>("compensated_sum_f64", bytes, path, k.compensated_sum_f64, offset);
         if (k.sum_where_f32) add_case<float>("sum_where_f32", bytes, path, k.sum_where_f32, offset);
+        if (k.mean_f32) add_case<float>("mean_f32", bytes, path, k.mean_f32, offset);
+        if (k.variance_f32) add_case<float>("variance_f32", bytes, path, k.variance_f32, offset);
+        if (k.variance_f64) add_case<double>("variance_f64", bytes, path, k.variance_f64, offset);
         // The ceiling is the aligned one: the rows at an offset are measured against it.
         if (k.read_ceiling && offset == 0) add_case<std::uint8_t>("read_ceiling", bytes, path, k.read_ceiling);
     }
@@ -87,6 +90,9 @@ bool runs_here(const char* path, const function_table& k) {
         if (k.compensated_sum_f32) sink = sink + k.compensated_sum_f32(f, 256);
         if (k.compensated_sum_f64) sink = sink + k.compensated_sum_f64(d, 128);
         if (k.sum_where_f32) sink = sink + k.sum_where_f32(f, 256);
+        if (k.mean_f32) sink = sink + k.mean_f32(f, 256);
+        if (k.variance_f32) sink = sink + k.variance_f32(f, 256);
+        if (k.variance_f64) sink = sink + k.variance_f64(d, 128);
         _exit(0);
     }
     int status = 0;

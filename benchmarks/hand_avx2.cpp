@@ -320,10 +320,9 @@ float hand_minmax_f32(const float* p, std::size_t n) {
         for (; i + 8 * (w) <= m; i += 8 * (w)) {                                                   \
             EIGHT_STEPS(DOT_STEP)                                                                  \
         }                                                                                          \
-        alignas(32) T lanes[8 * (w)];                                                              \
-        store(lanes + 0 * (w), a0), store(lanes + 1 * (w), a1), store(lanes + 2 * (w), a2);        \
-        store(lanes + 3 * (w), a3), store(lanes + 4 * (w), a4), store(lanes + 5 * (w), a5);        \
-        store(lanes + 6 * (w), a6), store(lanes + 7 * (w), a7);                                    \
+        const V s = ad(ad(ad(a0, a1), ad(a2, a3)), ad(ad(a4, a5), ad(a6, a7)));                     \
+        alignas(32) T lanes[w];                                                                    \
+        store(lanes, s);                                                                           \
         T total = 0;                                                                               \
         for (const T lane : lanes) total += lane;                                                  \
         for (; i < m; ++i) total += p[i] * q[i];                                                   \

@@ -59,6 +59,7 @@ float plain_sum_where(const float* p, std::size_t n) {
     for (std::size_t i = 0; i < m; ++i) total += mask[i] ? p[i] : 0.0f;
     return total;
 }
+// The strict loop's two passes (baseline.cpp), here under -O3 -march=native -ffast-math.
 template <class T>
 T plain_variance(const T* p, std::size_t n) {
     T total = 0;

@@ -339,6 +339,17 @@ HAND_DOT(hand_dot_f64, double, __m256d, 4, _mm256_loadu_pd, _mm256_mul_pd, _mm25
 #undef DOT_STEP
 #undef HAND_DOT
 
+// The 64 lanes of eight accumulators, by a tree of vector adds, then the last register's 8.
+float lanes_total(__m256 a0, __m256 a1, __m256 a2, __m256 a3, __m256 a4, __m256 a5, __m256 a6, __m256 a7) {
+    const __m256 s = _mm256_add_ps(_mm256_add_ps(_mm256_add_ps(a0, a1), _mm256_add_ps(a2, a3)),
+                                   _mm256_add_ps(_mm256_add_ps(a4, a5), _mm256_add_ps(a6, a7)));
+    alignas(32) float lanes[8];
+    _mm256_store_ps(lanes, s);
+    float total = -0.0f;
+    for (const float lane : lanes) total += lane;
+    return total;
+}
+
 // The masked sum, 8 accumulators: each register's 8 mask bytes zero-extended by one
 // vpmovzxbd from memory, compared with zero, and the values blended with -0 before the add.
 // The blend, not an and: -0 keeps -0 lanes -0, as simdreduce's, and it is one op on Zen.
@@ -359,12 +370,7 @@ float hand_sum_where_f32(const float* p, std::size_t n) {
         EIGHT_STEPS(STEP)
 #undef STEP
     }
-    const __m256 s = _mm256_add_ps(_mm256_add_ps(_mm256_add_ps(a0, a1), _mm256_add_ps(a2, a3)),
-                                   _mm256_add_ps(_mm256_add_ps(a4, a5), _mm256_add_ps(a6, a7)));
-    alignas(32) float lanes[8];
-    _mm256_store_ps(lanes, s);
-    float total = -0.0f;
-    for (const float lane : lanes) total += lane;
+    float total = lanes_total(a0, a1, a2, a3, a4, a5, a6, a7);
     for (; i < m; ++i) total += mask[i] ? p[i] : -0.0f;
     return total;
 }
@@ -388,12 +394,7 @@ float hand_variance_f32(const float* p, std::size_t n) {
         EIGHT_STEPS(STEP)
 #undef STEP
     }
-    const __m256 s = _mm256_add_ps(_mm256_add_ps(_mm256_add_ps(a0, a1), _mm256_add_ps(a2, a3)),
-                                   _mm256_add_ps(_mm256_add_ps(a4, a5), _mm256_add_ps(a6, a7)));
-    alignas(32) float lanes[8];
-    _mm256_store_ps(lanes, s);
-    float total = 0;
-    for (const float lane : lanes) total += lane;
+    float total = lanes_total(a0, a1, a2, a3, a4, a5, a6, a7);
     for (; i < n; ++i) total += (p[i] - mean) * (p[i] - mean);
     return total / float(n);
 }

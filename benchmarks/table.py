@@ -40,6 +40,8 @@ ROWS = [
     ("dot_f32", ["strict_loop", "avx2", "avx512bw", "dispatch", "hand_avx2", "eigen", "fast_math_native"]),
     ("dot_f64", ["avx2", "avx512bw", "hand_avx2", "eigen", "fast_math_native"]),
     ("sum_where_f32", ["strict_loop", "avx2", "avx512bw", "dispatch", "hand_avx2", "fast_math_native"]),
+    ("compensated_sum_f32", ["avx2", "avx512bw"]),
+    ("compensated_sum_f64", ["avx2", "avx512bw"]),
     ("mean_f32", ["avx2", "avx512bw", "eigen"]),
     ("variance_f32", ["strict_loop", "avx2", "avx512bw", "hand_avx2", "eigen", "fast_math_native"]),
     ("variance_f64", ["strict_loop", "avx2", "avx512bw", "eigen", "fast_math_native"]),

@@ -5,9 +5,6 @@
 // mean and variance. The mean is sum's result divided by n; the variance has a loop of its
 // own (engine/moments.hpp).
 #include <cstddef>
-#include <cstdint>
-#include <limits>
-#include <type_traits>
 
 #include "../arch.hpp"
 #include "../engine/fold.hpp"

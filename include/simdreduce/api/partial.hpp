@@ -9,7 +9,6 @@
 
 #include "../arch.hpp"
 #include "../engine/block_tree.hpp"
-#include "../reducers/moments.hpp"
 #include "../reducers/protocol.hpp"
 #include "inputs.hpp"
 

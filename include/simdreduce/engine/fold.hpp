@@ -16,7 +16,6 @@
 #include <type_traits>
 
 #include "../detail/config.hpp"
-#include "../reducers/moments.hpp"
 #include "../reducers/plus.hpp"
 #include "../reducers/protocol.hpp"
 #include "../targets/vendor.hpp"

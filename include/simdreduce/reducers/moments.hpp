@@ -113,6 +113,7 @@ struct variance {
     using result_type = Acc;
     static constexpr bool exact = false;
     static constexpr bool prefetch_pays = false;
+    static constexpr bool two_passes = true;  // engine/moments.hpp runs it
     // The chunk: 8 of sum's blocks, 256 KiB of float or double lanes (65536 floats), which
     // the second pass reads again from L2 (512 KiB on Zen 3, 1 MiB on Zen 4, 2 MiB on the
     // Sapphire Rapids Xeon) rather than from memory.
@@ -126,12 +127,6 @@ struct variance {
         return m.m2 / Acc(n - ddof);
     }
 };
-
-// True for the reducers engine/moments.hpp runs.
-template <class R>
-inline constexpr bool two_passes = false;
-template <class Acc>
-inline constexpr bool two_passes<variance<Acc>> = true;
 
 }  // namespace reducers
 }  // namespace simdreduce

@@ -94,6 +94,13 @@ inline constexpr bool reads_mask = false;
 template <class R>
 inline constexpr bool reads_mask<R, std::void_t<decltype(R::reads_mask)>> = R::reads_mask;
 
+// True when R is run by the loop of two passes a chunk (engine/moments.hpp): a reducer that
+// says static constexpr bool two_passes = true (reducers/moments.hpp, variance).
+template <class R, class = void>
+inline constexpr bool two_passes = false;
+template <class R>
+inline constexpr bool two_passes<R, std::void_t<decltype(R::two_passes)>> = R::two_passes;
+
 // True when R locates a value (see located_type above).
 template <class R, class = void>
 inline constexpr bool locates = false;

@@ -5,6 +5,8 @@
 // The few xsimd spellings that changed between 8.1 (Debian 12) and 14.x.
 // Everything else simdreduce uses is common to all supported versions:
 // batch member load_unaligned/store_aligned, select, comparisons, shifts, and/xor.
+#include <array>
+#include <cstddef>
 #include <type_traits>
 
 #include <xsimd/xsimd.hpp>
@@ -53,6 +55,14 @@ inline xsimd::batch<T, A> blend(const xsimd::batch_bool<T, A>& keep, const xsimd
 template <class T>
 inline T blend(bool keep, const T& a, const T& b) noexcept {
     return keep ? a : b;
+}
+
+// A state of C parts (a compensated sum's total and error), blended part by part.
+template <class M, class V, std::size_t C>
+inline std::array<V, C> blend_parts(const M& keep, const std::array<V, C>& a, const std::array<V, C>& b) noexcept {
+    std::array<V, C> kept = b;
+    for (std::size_t k = 0; k < C; ++k) kept[k] = blend(keep, a[k], b[k]);
+    return kept;
 }
 
 // xsimd 8.x calls the missing-ISA fallback `unavailable`, later ones have no default at all

@@ -65,9 +65,7 @@ struct deviations {
     }
     template <class V, class M>
     SIMDREDUCE_ALWAYS_INLINE state<V> masked_step(const state<V>& s, const M& valid, const V& x) const noexcept {
-        const state<V> next = step(s, x);
-        return {simdreduce::detail::blend(valid, next[deviation], s[deviation]),
-                simdreduce::detail::blend(valid, next[square], s[square])};
+        return simdreduce::detail::blend_parts(valid, step(s, x), s);
     }
     template <class V>
     SIMDREDUCE_ALWAYS_INLINE static state<V> merge(const state<V>& a, const state<V>& b) noexcept {

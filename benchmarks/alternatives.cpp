@@ -52,6 +52,14 @@ T plain_dot(const T* p, std::size_t n) {
     for (std::size_t i = 0; i < n / 2; ++i) total += p[i] * q[i];
     return total;
 }
+// The exact integer dot as a user writes it, each product widened to 64 bits.
+template <class T>
+std::int64_t plain_int_dot(const T* p, std::size_t n) {
+    const T* q = p + n / 2;
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < n / 2; ++i) total += std::int64_t(p[i]) * q[i];
+    return total;
+}
 float plain_sum_where(const float* p, std::size_t n) {
     const std::size_t m = n / 5 * 4;
     const auto* mask = reinterpret_cast<const std::uint8_t*>(p + m);
@@ -145,7 +153,8 @@ const function_table fast_math_native = {plain_sum<float, float>, plain_sum<doub
                                      nullptr, nullptr, plain_count_if, plain_argmin<float>,
                                      plain_argmin<std::int32_t>, nullptr, nullptr, nullptr, nullptr,
                                      plain_dot<float>, plain_dot<double>, nullptr, nullptr, plain_sum_where,
-                                     nullptr, plain_variance<float>, plain_variance<double>};
+                                     nullptr, plain_variance<float>, plain_variance<double>,
+                                     plain_int_dot<std::int8_t>, plain_int_dot<std::int16_t>};
 #else
 const function_table fast_math_native = {};
 #endif

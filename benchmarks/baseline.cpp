@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
+#include <type_traits>
 
 #include "function_table.hpp"
 
@@ -42,8 +43,8 @@ std::size_t min_element_index(const T* p, std::size_t n) {
 }
 
 template <class T>
-T inner_product_of_halves(const T* p, std::size_t n) {
-    return std::inner_product(p, p + n / 2, p + n / 2, T(0));
+std::conditional_t<std::is_integral<T>::value, std::int64_t, T> inner_product_of_halves(const T* p, std::size_t n) {
+    return std::inner_product(p, p + n / 2, p + n / 2, std::conditional_t<std::is_integral<T>::value, std::int64_t, T>(0));
 }
 
 // The loop a user would write: a branch on each mask byte.
@@ -83,6 +84,7 @@ const function_table strict_loop = {sum_f32,           sum_f64,           sum_i3
                                     minmax_element_of<std::int8_t>, minmax_element_of<std::uint8_t>,
                                     inner_product_of_halves<float>, inner_product_of_halves<double>,
                                     nullptr, nullptr, sum_where_f32, nullptr, two_pass_variance<float>,
-                                    two_pass_variance<double>};
+                                    two_pass_variance<double>, inner_product_of_halves<std::int8_t>,
+                                    inner_product_of_halves<std::int16_t>};
 
 }  // namespace bench

@@ -66,6 +66,7 @@ template const float* data<float>(std::size_t, std::size_t);
 template const double* data<double>(std::size_t, std::size_t);
 template const std::int32_t* data<std::int32_t>(std::size_t, std::size_t);
 template const std::int8_t* data<std::int8_t>(std::size_t, std::size_t);
+template const std::int16_t* data<std::int16_t>(std::size_t, std::size_t);
 template const std::uint8_t* data<std::uint8_t>(std::size_t, std::size_t);
 template const float* falling<float>(std::size_t, std::size_t);
 template const std::int32_t* falling<std::int32_t>(std::size_t, std::size_t);

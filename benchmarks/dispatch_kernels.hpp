@@ -4,6 +4,8 @@
 
 #include <simdreduce/targets/kernel.hpp>
 
+#include <cstdint>
+
 namespace bench {
 
 struct positive {
@@ -19,7 +21,9 @@ using dispatched_kernels =
     simdreduce::dispatch::kernel_list<simdreduce::dispatch::filter_map_sum_kernel<float, positive, square>,
                                       simdreduce::dispatch::min_kernel<float>,
                                       simdreduce::dispatch::count_if_kernel<float, positive>,
-                                      simdreduce::dispatch::sum_where_kernel<float>>;
+                                      simdreduce::dispatch::sum_where_kernel<float>,
+                                      simdreduce::dispatch::dot_kernel<std::int8_t>,
+                                      simdreduce::dispatch::dot_kernel<std::int16_t>>;
 
 }  // namespace bench
 

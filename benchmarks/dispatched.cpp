@@ -38,6 +38,10 @@ void register_dispatched(const std::vector<std::size_t>& sizes) {
             const std::size_t m = n / 5 * 4;
             return sd::sum_where(p, reinterpret_cast<const std::uint8_t*>(p + m), m);
         });
+        add_case<std::int8_t>("dot_i8", bytes, "dispatch",
+                              [](const std::int8_t* p, std::size_t n) { return sd::dot(p, p + n / 2, n / 2); });
+        add_case<std::int16_t>("dot_i16", bytes, "dispatch",
+                               [](const std::int16_t* p, std::size_t n) { return sd::dot(p, p + n / 2, n / 2); });
         add_case<float>("count_if_f32", bytes, "dispatch",
                         [](const float* p, std::size_t n) { return sd::count_if(p, n, positive{}); });
         add_case<float>("sum_f32", bytes, "dispatch", [](const float* p, std::size_t n) { return sd::sum(p, n); },

@@ -64,6 +64,9 @@ struct function_table {
     float (*mean_f32)(const float*, std::size_t) = nullptr;
     float (*variance_f32)(const float*, std::size_t) = nullptr;
     double (*variance_f64)(const double*, std::size_t) = nullptr;
+    // The exact integer dot of the two halves, in 64 bits.
+    std::int64_t (*dot_i8)(const std::int8_t*, std::size_t) = nullptr;
+    std::int64_t (*dot_i16)(const std::int16_t*, std::size_t) = nullptr;
 };
 
 // One target's tables, as main.cpp registers them.

@@ -35,7 +35,7 @@ T compensated(const T* p, std::size_t n) {
 }
 
 template <class T>
-T dot_of_halves(const T* p, std::size_t n) {
+sr::default_accumulator_t<T> dot_of_halves(const T* p, std::size_t n) {
     return sr::dot<arch>(p, p + n / 2, n / 2);
 }
 float sum_where_f32(const float* p, std::size_t n) {
@@ -137,7 +137,8 @@ const function_table BENCH_KERNELS = {sum_f32,          sum_f64,          sum_i3
                                       minmax_of<std::int32_t>, minmax_of<std::int8_t>, minmax_of<std::uint8_t>,
                                       dot_of_halves<float>, dot_of_halves<double>,
                                       compensated<float>, compensated<double>, sum_where_f32,
-                                      mean_f32, variance_of<float>, variance_of<double>};
+                                      mean_f32, variance_of<float>, variance_of<double>,
+                                      dot_of_halves<std::int8_t>, dot_of_halves<std::int16_t>};
 const function_table BENCH_UNBLOCKED_KERNELS = {sum_f32_unblocked, sum_f64_unblocked};
 const function_table BENCH_CAT(BENCH_KERNELS, _and_subtract) = {
     nullptr, nullptr, nullptr, nullptr, nullptr, filter_map_sum_f32_variant<sr::reducers::masking::and_subtract>()};

@@ -48,6 +48,8 @@ void register_rows(const char* path, const function_table& k, const std::vector<
         if (k.mean_f32) add_case<float>("mean_f32", bytes, path, k.mean_f32, offset);
         if (k.variance_f32) add_case<float>("variance_f32", bytes, path, k.variance_f32, offset);
         if (k.variance_f64) add_case<double>("variance_f64", bytes, path, k.variance_f64, offset);
+        if (k.dot_i8) add_case<std::int8_t>("dot_i8", bytes, path, k.dot_i8, offset);
+        if (k.dot_i16) add_case<std::int16_t>("dot_i16", bytes, path, k.dot_i16, offset);
         // The ceiling is the aligned one: the rows at an offset are measured against it.
         if (k.read_ceiling && offset == 0) add_case<std::uint8_t>("read_ceiling", bytes, path, k.read_ceiling);
     }
@@ -64,6 +66,7 @@ bool runs_here(const char* path, const function_table& k) {
         static std::int32_t i32[256];
         static std::int8_t i8[1024];
         static std::uint8_t u8[1024];
+        static std::int16_t i16[512];
         volatile double sink = 0;
         if (k.sum_f32) sink = sink + k.sum_f32(f, 256);
         if (k.sum_f64) sink = sink + k.sum_f64(d, 128);
@@ -93,6 +96,8 @@ bool runs_here(const char* path, const function_table& k) {
         if (k.mean_f32) sink = sink + k.mean_f32(f, 256);
         if (k.variance_f32) sink = sink + k.variance_f32(f, 256);
         if (k.variance_f64) sink = sink + k.variance_f64(d, 128);
+        if (k.dot_i8) sink = sink + double(k.dot_i8(i8, 1024));
+        if (k.dot_i16) sink = sink + double(k.dot_i16(i16, 512));
         _exit(0);
     }
     int status = 0;

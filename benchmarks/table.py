@@ -39,6 +39,8 @@ ROWS = [
     ("argmin_i32_falling", ["strict_loop", "avx2", "avx512bw", "hand_avx2"]),
     ("dot_f32", ["strict_loop", "avx2", "avx512bw", "dispatch", "hand_avx2", "eigen", "fast_math_native"]),
     ("dot_f64", ["avx2", "avx512bw", "hand_avx2", "eigen", "fast_math_native"]),
+    ("dot_i8", ["strict_loop", "sse2", "avx2", "avx512bw", "dispatch", "hand_avx2", "fast_math_native"]),
+    ("dot_i16", ["strict_loop", "sse2", "avx2", "avx512bw", "dispatch", "hand_avx2", "fast_math_native"]),
     ("sum_where_f32", ["strict_loop", "avx2", "avx512bw", "dispatch", "hand_avx2", "fast_math_native"]),
     ("compensated_sum_f32", ["avx2", "avx512bw"]),
     ("compensated_sum_f64", ["avx2", "avx512bw"]),

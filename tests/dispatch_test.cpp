@@ -163,6 +163,17 @@ TEST_CASE("every supported path gives the scalar path's bits", "[dispatch][deter
         REQUIRE(test::same_bits(sd::dot(doubles.data() + 3, doubles.data(), 50000),
                                 sr::dot<sr::scalar>(doubles.data() + 3, doubles.data(), 50000)));
         REQUIRE(test::same_bits(sd::dot(floats.data(), floats.data(), 0), -0.0f));
+        // Integer dots: pairwise products (int8, uint8, int16) and 64-bit lanes (the rest).
+        const auto wide_bytes = test::wide_data<std::int8_t>(100003, 9);
+        REQUIRE(sd::dot(wide_bytes.data() + 1, bytes.data(), 100002) == sr::dot<sr::scalar>(wide_bytes.data() + 1, bytes.data(), 100002));
+        const auto unsigned_bytes = test::wide_data<std::uint8_t>(100003, 10);
+        REQUIRE(sd::dot(unsigned_bytes, unsigned_bytes) == sr::dot<sr::scalar>(unsigned_bytes, unsigned_bytes));
+        const auto words = test::wide_data<std::int16_t>(100003, 11);
+        REQUIRE(sd::dot(words.data() + 3, words.data(), 100000) == sr::dot<sr::scalar>(words.data() + 3, words.data(), 100000));
+        REQUIRE(sd::dot(halves, halves) == sr::dot<sr::scalar>(halves, halves));
+        const auto wide_ints = test::wide_data<std::int32_t>(10003, 12);
+        REQUIRE(sd::dot(wide_ints, wide_ints, sr::accumulate_in<std::int64_t>) == sr::dot<sr::scalar>(wide_ints, wide_ints));
+        REQUIRE(sd::dot(longs, longs) == sr::dot<sr::scalar>(longs, longs));
         // sum_where: values and a mask of bytes or bools misaligned apart, in T and in double.
         std::vector<std::uint8_t> mask(floats.size());
         std::unique_ptr<bool[]> flags(new bool[floats.size()]);

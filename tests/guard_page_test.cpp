@@ -127,14 +127,20 @@ namespace {
 // Two streams, each flush against its own guard page: a at its end and b at its start, then
 // the other way round, at every length and so every misalignment of both. The bits are those
 // of the scalar path, which reads one element at a time.
-TEMPLATE_TEST_CASE("dot reads neither stream past either end", "[memory][dot]", float, double) {
+TEMPLATE_TEST_CASE("dot reads neither stream past either end", "[memory][dot]", float, double, std::int8_t, std::uint8_t,
+                   std::int16_t, std::int32_t) {
     using T = TestType;
     guarded_region first, second;
     const std::size_t max_n = test::sweep_length<T>();
     for (std::size_t n = 0; n <= max_n; ++n) {
         T* a_tail = reinterpret_cast<T*>(first.past_readable()) - n;
         T* b_head = reinterpret_cast<T*>(second.first_readable());
-        const auto values = test::random_floats<T>(2 * n + 1, n);
+        std::vector<T> values;
+        if constexpr (std::is_floating_point<T>::value) {
+            values = test::random_floats<T>(2 * n + 1, n);
+        } else {
+            values = test::wide_data<T>(2 * n + 1, n);
+        }
         std::copy(values.begin(), values.begin() + std::ptrdiff_t(n), a_tail);
         std::copy(values.begin() + std::ptrdiff_t(n), values.begin() + std::ptrdiff_t(2 * n), b_head);
         INFO("n " << n);

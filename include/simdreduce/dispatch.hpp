@@ -13,7 +13,7 @@
 //   sr::dispatch::argmin(v), argmax(v)         with arg_extremum_kernels listed
 //   sr::dispatch::filter_map_sum(v, pred, map) pred, map: named functors listed in KERNELS
 //   sr::dispatch::count_if(v, pred)            pred: a named functor, count_if_kernel listed
-//   sr::dispatch::dot(a, b)                    floats; dot_kernels lists them
+//   sr::dispatch::dot(a, b)                    floats and integers; dot_kernels lists them
 //   sr::dispatch::sum_where(v, mask)           floats; sum_where_kernels lists them
 //   sr::dispatch::compensated_sum(v)           floats; compensated_sum_kernels lists them
 //   sr::dispatch::mean(v), variance(v, ddof)   the built-in sums; variance_kernels, mean_kernels
@@ -102,7 +102,8 @@ std::size_t count_if(const Range& r, const Pred& pred) {
 }
 
 /// Returns the dot of [a, a + n) and [b, b + n) in Acc on the active path: simdreduce::dot's
-/// bits. Needs dot_kernel<T, Acc> (dot_kernels lists those of float and double).
+/// bits. Needs dot_kernel<T, Acc> (dot_kernels lists those of float and double, and of every
+/// integer type in its default accumulator).
 template <class T, class Acc>
 Acc dot(const T* a, const T* b, std::size_t n, accumulate_in_t<Acc>) {
     simdreduce::detail::check_range(a, n);
@@ -110,10 +111,11 @@ Acc dot(const T* a, const T* b, std::size_t n, accumulate_in_t<Acc>) {
     return detail::run(dot_kernel<T, Acc>{}, {a, b}, n);
 }
 
-/// Returns the dot of [a, a + n) and [b, b + n) in T on the active path.
+/// Returns the dot of [a, a + n) and [b, b + n) in the default accumulator of T on the
+/// active path.
 template <class T>
-T dot(const T* a, const T* b, std::size_t n) {
-    return dispatch::dot(a, b, n, accumulate_in<T>);
+default_accumulator_t<T> dot(const T* a, const T* b, std::size_t n) {
+    return dispatch::dot(a, b, n, accumulate_in<default_accumulator_t<T>>);
 }
 
 /// Returns the dot of two contiguous ranges of the same length (a debug assertion checks
@@ -125,12 +127,12 @@ Acc dot(const RangeA& a, const RangeB& b, accumulate_in_t<Acc> acc) {
     return dispatch::dot(std::data(a), std::data(b), std::size(a), acc);
 }
 
-/// Returns the dot of two contiguous ranges of the same length, in their element type, on
-/// the active path.
+/// Returns the dot of two contiguous ranges of the same length, in the default accumulator of
+/// their element type, on the active path.
 template <class RangeA, class RangeB, simdreduce::detail::enable_if_range<RangeA> = 0,
           simdreduce::detail::enable_if_range<RangeB> = 0>
 auto dot(const RangeA& a, const RangeB& b) {
-    return dispatch::dot(a, b, accumulate_in<simdreduce::detail::range_element_t<RangeA>>);
+    return dispatch::dot(a, b, accumulate_in<default_accumulator_t<simdreduce::detail::range_element_t<RangeA>>>);
 }
 
 /// Returns the sum in Acc of the values of [0, n) whose mask byte (bool or uint8_t) is nonzero,

@@ -120,10 +120,14 @@ Acc filter_map_sum(const Range& r, Pred pred, Map map, accumulate_in_t<Acc> acc)
     return filter_map_sum<Arch>(std::data(r), std::size(r), std::move(pred), std::move(map), acc);
 }
 
-/// Returns the sum of a[i] * b[i] over [0, n), each element converted to Acc (float or double)
-/// and each product rounded before it is added, in sum's order: the bits of sum over the array
-/// of the products, on every Arch (no fused multiply-add on any path). NaN and Inf propagate
-/// (0 * Inf is NaN); the empty dot is -0.0. Precondition as for sum, for both a and b.
+/// Returns the sum of a[i] * b[i] over [0, n), in Acc. Floats: each element converted to Acc
+/// (float or double) and each product rounded before it is added, in sum's order: the bits of
+/// sum over the array of the products, on every Arch (no fused multiply-add on any path). NaN
+/// and Inf propagate (0 * Inf is NaN); the empty dot is -0.0. Integers: exact modulo 2^64 in
+/// Acc = int64_t or uint64_t, every element sign- or zero-extended to 64 bits first, so that
+/// a dot of int8, uint8, int16 or uint16, or of up to 2^62 pairs of 32-bit integers, never
+/// wraps; nothing saturates and no path overflows. The empty dot is 0. Precondition as for
+/// sum, for both a and b.
 template <class Arch = default_arch, class T, class Acc>
 Acc dot(const T* a, const T* b, std::size_t n, accumulate_in_t<Acc>) {
     detail::check_input<Arch>(a, n);
@@ -131,10 +135,11 @@ Acc dot(const T* a, const T* b, std::size_t n, accumulate_in_t<Acc>) {
     return engine::run<Arch>(dot_reducer<T, Acc>{}, engine::input<T, T>{a, b}, n);
 }
 
-/// Returns the dot of [a, a + n) and [b, b + n) in T (float or double).
+/// Returns the dot of [a, a + n) and [b, b + n) in the default accumulator of T: float in
+/// float, double in double, integers in int64_t / uint64_t.
 template <class Arch = default_arch, class T>
-T dot(const T* a, const T* b, std::size_t n) {
-    return dot<Arch>(a, b, n, accumulate_in<T>);
+default_accumulator_t<T> dot(const T* a, const T* b, std::size_t n) {
+    return dot<Arch>(a, b, n, accumulate_in<default_accumulator_t<T>>);
 }
 
 /// Returns the dot of two contiguous ranges of the same length (a debug assertion checks it), in Acc.
@@ -145,11 +150,12 @@ Acc dot(const RangeA& a, const RangeB& b, accumulate_in_t<Acc> acc) {
     return dot<Arch>(std::data(a), std::data(b), std::size(a), acc);
 }
 
-/// Returns the dot of two contiguous ranges of the same length, in their element type.
+/// Returns the dot of two contiguous ranges of the same length, in the default accumulator of
+/// their element type.
 template <class Arch = default_arch, class RangeA, class RangeB, detail::enable_if_range<RangeA> = 0,
           detail::enable_if_range<RangeB> = 0>
 auto dot(const RangeA& a, const RangeB& b) {
-    return dot<Arch>(a, b, accumulate_in<detail::range_element_t<RangeA>>);
+    return dot<Arch>(a, b, accumulate_in<default_accumulator_t<detail::range_element_t<RangeA>>>);
 }
 
 /// Returns the sum, accumulated in Acc, of the values[i] of [0, n) whose mask[i] is nonzero

@@ -126,10 +126,12 @@ std::size_t fold_piece(const R& r, const In& in, std::size_t n, std::size_t firs
 }
 
 // True when R's elements take the widening primitives on Arch: a counting reducer on every
-// path, a widening sum on the SIMD paths (the scalar path adds its elements as lanes).
+// path; on the SIMD paths a widening sum, and an integer dot where its elements have pairwise
+// products (products.hpp). The scalar path adds their elements, or products, as lanes.
 template <class Arch, class R>
 inline constexpr bool widens_on =
-    reducers::counts<R> || (reducers::has_narrow_type<R> && !simdreduce::detail::is_scalar_arch<Arch>);
+    reducers::counts<R> || (!simdreduce::detail::is_scalar_arch<Arch> &&
+                            (reducers::has_narrow_type<R> || has_product_widener<typename reducers::product_type_of<R>::type>));
 
 // f(std::true_type{}) when the call's loop prefetches, else f(std::false_type{}). A single
 // block of a blocked reducer is at most 32 KiB of lanes: it never prefetches, and its loop is
@@ -167,7 +169,8 @@ SIMDREDUCE_ALWAYS_INLINE auto with_masking(const R& r, F&& f) {
 }
 
 // The 64-bit total of a widening reducer's elements, with the widener Arch has for them: for a
-// counting reducer the number its predicate accepts, which the scalar path counts one by one.
+// counting reducer the number its predicate accepts, which the scalar path counts one by one;
+// for an integer dot the sum of the products.
 template <class Arch, class R, bool Prefetch, class In>
 std::uint64_t widened_bits(const R& r, const In& in, std::size_t n, std::size_t fetch_until) {
     if constexpr (reducers::counts<R>) {
@@ -178,11 +181,14 @@ std::uint64_t widened_bits(const R& r, const In& in, std::size_t n, std::size_t 
             return total;
         } else {
             using W = counting_widener<Arch, R>;
-            return fold_widening<Arch, W, Prefetch>(W{r}, in.first, n, fetch_until);
+            return fold_widening<Arch, W, Prefetch>(W{r}, in, n, fetch_until);
         }
-    } else {
+    } else if constexpr (reducers::has_narrow_type<R>) {
         using W = widener_for<Arch, typename R::narrow_type>;
-        return fold_widening<Arch, W, Prefetch>(W{}, in.first, n, fetch_until);
+        return fold_widening<Arch, W, Prefetch>(W{}, in, n, fetch_until);
+    } else {
+        using W = product_widener_for<Arch, typename R::product_type>;
+        return fold_widening<Arch, W, Prefetch>(W{}, in, n, fetch_until);
     }
 }
 

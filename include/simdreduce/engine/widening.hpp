@@ -12,11 +12,15 @@
 //   steps_per_flush              registers one accumulator takes before it must be flushed
 //   flushes_per_drain            flushes a wide takes before it must be drained to 64 bits
 //   bias                         what step adds to every element (to make it unsigned)
-//   zero(), wide_zero(), step(narrow&, register), flush(wide&, narrow), drain(wide)
+//   zero(), wide_zero(), step(narrow&, register...), flush(wide&, narrow), drain(wide)
 // and may say
-//   one(x)                       what one element adds (default: x widened to 64 bits)
+//   one(x...)                    what one element adds (default: x widened to 64 bits)
 //   fills_partial_registers      false where no filler element adds nothing (count_if):
 //                                the head and tail then go one by one
+//   correction(count)            what the loop adds to its total for the count elements its
+//                                registers took (default: -count * bias)
+//   reads_addresses              true where step takes the address of the register's first
+//                                element in each stream and loads them itself (products.hpp)
 // A widener is passed as an object, so that its step may carry a predicate (count_if).
 // Integer sums are exact, so the order is free: the loop starts its loads at the first
 // register boundary, and takes the elements before it and the tail as masked partial
@@ -35,6 +39,7 @@
 #include "wideners/counter.hpp"
 #include "wideners/halves.hpp"
 #include "wideners/pair_ladder.hpp"
+#include "wideners/products.hpp"
 
 namespace simdreduce {
 namespace engine {
@@ -55,35 +60,83 @@ template <class W>
 inline constexpr bool has_one<W, std::void_t<decltype(&W::one)>> = true;
 
 template <class W, class = void>
+inline constexpr bool has_correction = false;
+template <class W>
+inline constexpr bool has_correction<W, std::void_t<decltype(&W::correction)>> = true;
+
+template <class W, class = void>
 inline constexpr bool fills_partial_registers = true;
 template <class W>
 inline constexpr bool fills_partial_registers<W, std::void_t<decltype(W::fills_partial_registers)>> =
     W::fills_partial_registers;
 
-// What one element adds to the total: W's one(x), or x widened to 64 bits.
-template <class W, class T>
-SIMDREDUCE_ALWAYS_INLINE std::uint64_t one_element(const W& w, T x) {
-    if constexpr (has_one<W>) {
-        return w.one(x);
+// What element i of every stream adds to the total: W's one(x...), or x widened to 64 bits.
+template <class W, class In>
+SIMDREDUCE_ALWAYS_INLINE std::uint64_t one_element(const W& w, const In& in, std::size_t i) {
+    if constexpr (two_streams<In>) {
+        return w.one(in.first[i], in.second[i]);
+    } else if constexpr (has_one<W>) {
+        return w.one(in.first[i]);
     } else {
         (void)w;
-        return widen_bits(x);
+        return widen_bits(in.first[i]);
     }
 }
 
-// The sum of [p, p + n) as 64-bit integers (each element sign- or zero-extended), modulo
-// 2^64, with widener W. Prefetching stops at element fetch_until (registers.hpp,
+template <class W, class = void>
+inline constexpr bool reads_addresses = false;
+template <class W>
+inline constexpr bool reads_addresses<W, std::void_t<decltype(W::reads_addresses)>> = W::reads_addresses;
+
+// f(the register at element i of every stream, loaded as Batch; or where W reads addresses,
+// the address of its first element). Reading T through its unsigned twin, or through unsigned
+// char, is allowed by the aliasing rules.
+template <class Batch, class W, class In, class F>
+SIMDREDUCE_ALWAYS_INLINE void with_registers_at(const In& in, std::size_t i, F&& f) {
+    using E = typename Batch::value_type;
+    if constexpr (reads_addresses<W>) {
+        if constexpr (two_streams<In>) {
+            f(reinterpret_cast<const E*>(in.first) + i, reinterpret_cast<const E*>(in.second) + i);
+        } else {
+            f(reinterpret_cast<const E*>(in.first) + i);
+        }
+    } else if constexpr (two_streams<In>) {
+        f(Batch::load_unaligned(reinterpret_cast<const E*>(in.first) + i),
+          Batch::load_unaligned(reinterpret_cast<const E*>(in.second) + i));
+    } else {
+        f(Batch::load_unaligned(reinterpret_cast<const E*>(in.first) + i));
+    }
+}
+
+template <std::size_t Bytes, class In>
+SIMDREDUCE_ALWAYS_INLINE void prefetch_streams(const In& in, std::size_t i) {
+    prefetch_ahead<Bytes>(in.first + i);
+    if constexpr (two_streams<In>) prefetch_ahead<Bytes>(in.second + i);
+}
+
+// What the loop adds to its total for the count elements its registers took.
+template <class W>
+SIMDREDUCE_ALWAYS_INLINE std::uint64_t correction_for(std::size_t count) {
+    if constexpr (has_correction<W>) {
+        return W::correction(count);
+    } else {
+        return std::uint64_t(0) - std::uint64_t(count) * W::bias;
+    }
+}
+
+// The sum over the n elements of in, as 64-bit integers, modulo 2^64, with widener W: of the
+// elements themselves (each sign- or zero-extended), or of what W makes of them (a count, the
+// products of two streams). Prefetching stops at element fetch_until (registers.hpp,
 // prefetch_until: the one decision every loop takes).
-template <class Arch, class W, bool Prefetch, class T>
-std::uint64_t fold_widening(const W& w, const T* p, std::size_t n, std::size_t fetch_until) {
+template <class Arch, class W, bool Prefetch, class In>
+std::uint64_t fold_widening(const W& w, const In& in, std::size_t n, std::size_t fetch_until) {
     using E = typename W::element;
     using batch = xsimd::batch<E, Arch>;
+    using T = std::remove_cv_t<std::remove_pointer_t<decltype(in.first)>>;
     constexpr std::size_t width = batch::size, K = W::accumulators, group = K * width;
     static_assert(sizeof(E) == sizeof(T), "a widener reads T or its unsigned twin");
+    const T* p = in.first;
     std::uint64_t total = 0;
-    // Reading T through its unsigned twin, or through unsigned char, is allowed by the aliasing
-    // rules.
-    const E* q = reinterpret_cast<const E*>(p);
     typename W::wide wide = W::wide_zero();
     std::size_t flushes = 0;
     const auto flush = [&](const typename W::narrow& acc) SIMDREDUCE_INLINE_LAMBDA {
@@ -102,8 +155,8 @@ std::uint64_t fold_widening(const W& w, const T* p, std::size_t n, std::size_t f
     // the masked head and tail, the int32 sum 0.92x as fast. AVX2 loads bytes and 16-bit lanes
     // a dword at a time: the at most 3 elements of a partial dword at either end go one by one.
     constexpr bool lane_masked = has_masked_load<Arch, E>::value;
-    constexpr bool masked =
-        fills_partial_registers<W> && (lane_masked || has_dword_masked_load<Arch, E>::value) && width > 16;
+    constexpr bool masked = fills_partial_registers<W> && !two_streams<In> &&
+                            (lane_masked || has_dword_masked_load<Arch, E>::value) && width > 16;
     constexpr std::size_t grain = lane_masked ? 1 : 4 / sizeof(E);  // lanes a masked load takes at once
     const E nothing = static_cast<E>(W::bias);
     // Generic, so that it is compiled only where it is called: where masked is true.
@@ -127,14 +180,14 @@ std::uint64_t fold_widening(const W& w, const T* p, std::size_t n, std::size_t f
             if (head != 0) {
                 const std::size_t from = (width - head + grain - 1) / grain * grain;
                 SIMDREDUCE_NO_VECTORIZE
-                for (; i < from - (width - head); ++i) total += one_element(w, p[i]);
+                for (; i < from - (width - head); ++i) total += one_element(w, in, i);
                 vector_begin = i;
                 if (from < width) step_part(reinterpret_cast<const E*>(address - (width - head) * sizeof(E)), from, width);
             }
             i = head;
         } else {
             SIMDREDUCE_NO_VECTORIZE
-            for (; i < head; ++i) total += one_element(w, p[i]);
+            for (; i < head; ++i) total += one_element(w, in, i);
             vector_begin = i;
         }
     }
@@ -145,13 +198,14 @@ std::uint64_t fold_widening(const W& w, const T* p, std::size_t n, std::size_t f
         simdreduce::detail::unroll<K>([&](auto k) SIMDREDUCE_INLINE_LAMBDA { acc[k] = W::zero(); });
         const auto step_group = [&](std::size_t at) SIMDREDUCE_INLINE_LAMBDA {
             simdreduce::detail::unroll<K>([&](auto k) SIMDREDUCE_INLINE_LAMBDA {
-                w.step(acc[k], batch::load_unaligned(q + at + k * width));
+                with_registers_at<batch, W>(in, at + k * width,
+                                         [&](const auto&... x) SIMDREDUCE_INLINE_LAMBDA { w.step(acc[k], x...); });
             });
         };
         if constexpr (Prefetch) {
             const std::size_t ahead = i + group <= fetch_until ? (fetch_until - i) / group : 0;
             for (const std::size_t fetch_stop = stop - g < ahead ? stop : g + ahead; g < fetch_stop; ++g, i += group) {
-                prefetch_ahead<group * sizeof(E)>(q + i);
+                prefetch_streams<group * sizeof(E)>(in, i);
                 step_group(i);
             }
         }
@@ -162,18 +216,20 @@ std::uint64_t fold_widening(const W& w, const T* p, std::size_t n, std::size_t f
     }
     if (n - i >= width) {  // fewer than K whole registers left: one accumulator
         typename W::narrow last = W::zero();
-        for (; n - i >= width; i += width) w.step(last, batch::load_unaligned(q + i));
+        for (; n - i >= width; i += width) {
+            with_registers_at<batch, W>(in, i, [&](const auto&... x) SIMDREDUCE_INLINE_LAMBDA { w.step(last, x...); });
+        }
         flush(last);
     }
     if constexpr (masked) {
         const std::size_t loaded = (n - i) / grain * grain;
-        if (loaded != 0) step_part(q + i, 0, loaded);
+        if (loaded != 0) step_part(reinterpret_cast<const E*>(p) + i, 0, loaded);
         i += loaded;
     }
     total += W::drain(wide);
-    total -= std::uint64_t(i - vector_begin) * W::bias;
+    total += correction_for<W>(i - vector_begin);
     SIMDREDUCE_NO_VECTORIZE
-    for (; i < n; ++i) total += one_element(w, p[i]);
+    for (; i < n; ++i) total += one_element(w, in, i);
     return total;
 }
 

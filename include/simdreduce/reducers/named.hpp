@@ -40,9 +40,11 @@ using sum_reducer =
 template <class T, class Pred, class Map, class Acc = default_accumulator_t<T>>
 using filter_map_sum_reducer = reducers::filter_map_sum<Pred, Map, Acc>;
 
-// dot(T*, T*, n, accumulate_in<Acc>): floats, multiplied in T's precision or Acc's.
+// dot(T*, T*, n, accumulate_in<Acc>): floats, multiplied in T's precision or Acc's; integers
+// exactly, modulo 2^64.
 template <class T, class Acc = default_accumulator_t<T>>
-using dot_reducer = reducers::dot<Acc>;
+using dot_reducer =
+    std::conditional_t<std::is_integral<T>::value, reducers::integer_dot<T, Acc>, reducers::dot<Acc>>;
 
 // sum_where(T*, mask*, n, accumulate_in<Acc>): the values where the mask byte is nonzero.
 template <class T, class Acc = default_accumulator_t<T>>

@@ -38,7 +38,10 @@
 // every element to a lane (engine/widening.hpp). A count names what it counts instead, using
 // counted_type = T, and says which elements count with accepted(x), on T and on a batch of
 // T: the engine counts them with the same primitives on every path, in lanes of T's width
-// (reducers/count_if.hpp). A reducer that finds where a value is names the elements it
+// (reducers/count_if.hpp). An exact dot of integers names its elements, using
+// product_type = T: where the engine has pairwise products for T (int8, uint8 and int16, on
+// the SIMD paths), it folds them with the same primitives (engine/wideners/products.hpp), and
+// elsewhere steps each pair of elements as lanes (reducers/dot.hpp). A reducer that finds where a value is names the elements it
 // locates, using located_type = T, and the reducer of the value, using value_reducer = V: the
 // engine runs V over chunks of the input and searches the chunks whose value wins
 // (reducers/arg_extremum.hpp, engine/locate.hpp). A two-stream reducer whose second stream is
@@ -71,6 +74,15 @@ struct narrow_type_of {
 template <class R>
 struct narrow_type_of<R, std::void_t<typename R::narrow_type>> {
     using type = typename R::narrow_type;
+};
+
+template <class R, class = void>
+struct product_type_of {
+    using type = void;
+};
+template <class R>
+struct product_type_of<R, std::void_t<typename R::product_type>> {
+    using type = typename R::product_type;
 };
 
 template <class R, class = void>

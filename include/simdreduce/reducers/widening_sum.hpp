@@ -10,6 +10,16 @@
 namespace simdreduce {
 namespace reducers {
 
+// The 64-bit pattern bits as Acc, modulo 2^64, written so that it is defined before C++20.
+template <class Acc>
+SIMDREDUCE_ALWAYS_INLINE constexpr Acc modular_result(std::uint64_t bits) noexcept {
+    if constexpr (std::is_signed<Acc>::value) {
+        return bits <= std::uint64_t(INT64_MAX) ? static_cast<Acc>(bits) : static_cast<Acc>(-static_cast<Acc>(~bits) - 1);
+    } else {
+        return static_cast<Acc>(bits);
+    }
+}
+
 // The exact sum of integers narrower than 64 bits, into a 64-bit Acc (int64_t or uint64_t),
 // modulo 2^64. The state is the sum's 64-bit pattern. It names its elements' type as
 // narrow_type, so that on SIMD paths the engine folds them with its widening primitives
@@ -24,15 +34,7 @@ struct widening_sum : sum<std::uint64_t> {
     // Every widener spends two or more vector operations a register (prefetch.hpp).
     static constexpr bool prefetch_pays = true;
 
-    // Modular conversion of the 64-bit pattern, written so that it is defined before C++20.
-    SIMDREDUCE_ALWAYS_INLINE static constexpr Acc finish(lane_type bits) noexcept {
-        if constexpr (std::is_signed<Acc>::value) {
-            return bits <= std::uint64_t(INT64_MAX) ? static_cast<Acc>(bits)
-                                                    : static_cast<Acc>(-static_cast<Acc>(~bits) - 1);
-        } else {
-            return static_cast<Acc>(bits);
-        }
-    }
+    SIMDREDUCE_ALWAYS_INLINE static constexpr Acc finish(lane_type bits) noexcept { return modular_result<Acc>(bits); }
 };
 
 }  // namespace reducers

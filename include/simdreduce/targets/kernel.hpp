@@ -45,8 +45,8 @@ using filter_map_sum_kernel = kernel<T, filter_map_sum_reducer<T, Pred, Map, Acc
 template <class T, class Pred>
 using count_if_kernel = kernel<T, count_if_reducer<T, Pred>>;
 
-// dot(a, b, n) of T (float or double), accumulated in Acc.
-template <class T, class Acc = T>
+// dot(a, b, n) of T, accumulated in Acc.
+template <class T, class Acc = default_accumulator_t<T>>
 using dot_kernel = kernel<T, dot_reducer<T, Acc>, T>;
 
 // sum_where(values, mask, n) of T with a mask of bool or uint8_t, accumulated in Acc.
@@ -140,8 +140,12 @@ using arg_extremum_kernels = typename detail::joined<
     kernel_list<argmin_kernel<float, reducers::nan_policy::skip>, argmax_kernel<float, reducers::nan_policy::skip>,
                 argmin_kernel<double, reducers::nan_policy::skip>, argmax_kernel<double, reducers::nan_policy::skip>>>::type;
 
-// dot of float and double, in their own precision and float's in double.
-using dot_kernels = kernel_list<dot_kernel<float>, dot_kernel<double>, dot_kernel<float, double>>;
+// dot of float and double, in their own precision and float's in double, and of every integer
+// type in 64 bits.
+using dot_kernels =
+    kernel_list<dot_kernel<float>, dot_kernel<double>, dot_kernel<float, double>, dot_kernel<std::int8_t>,
+                dot_kernel<std::uint8_t>, dot_kernel<std::int16_t>, dot_kernel<std::uint16_t>, dot_kernel<std::int32_t>,
+                dot_kernel<std::uint32_t>, dot_kernel<std::int64_t>, dot_kernel<std::uint64_t>>;
 
 // sum_where of float and double values, in their own precision and float's in double.
 using sum_where_kernels = kernel_list<sum_where_kernel<float>, sum_where_kernel<double>, sum_where_kernel<float, double>>;

@@ -360,11 +360,12 @@ std::int64_t hand_dot_i8(const std::int8_t* p, std::size_t n) {
         __m256i a0 = _mm256_setzero_si256(), a1 = a0, a2 = a0, a3 = a0;
         const std::size_t stop = m - i > std::size_t(32767) * 128 ? i + std::size_t(32767) * 128 : m - (m - i) % 128;
         for (; i < stop; i += 128) {
-#define STEP(k)                                                                                 \
-    a##k = _mm256_add_epi32(a##k, _mm256_add_epi32(_mm256_madd_epi16(ext(p + i + 32 * k), ext(q + i + 32 * k)), \
-                                                   _mm256_madd_epi16(ext(p + i + 32 * k + 16), ext(q + i + 32 * k + 16))));
+#define STEP(k)                                                                              \
+    a##k = _mm256_add_epi32(a##k, _mm256_madd_epi16(ext(p + i + 32 * k), ext(q + i + 32 * k)));           \
+    a##k = _mm256_add_epi32(a##k, _mm256_madd_epi16(ext(p + i + 32 * k + 16), ext(q + i + 32 * k + 16)));
             STEP(0) STEP(1) STEP(2) STEP(3)
 #undef STEP
+            __asm__("" : "+x"(a0), "+x"(a1), "+x"(a2), "+x"(a3));  // no copies of the sums (GCC 12)
         }
         widen(a0), widen(a1), widen(a2), widen(a3);
     }
@@ -383,16 +384,15 @@ std::int64_t hand_dot_i16(const std::int16_t* p, std::size_t n) {
     const std::int16_t* q = p + n / 2;
     const std::size_t m = n / 2;
     const __m256i one = _mm256_set1_epi32(1);
-    std::int64_t total = 0;
-    const auto widen = [&total](__m256i s, __m256i h) {
-        alignas(32) std::int32_t hs[8];
-        alignas(32) std::uint32_t ss[8];
-        _mm256_store_si256(reinterpret_cast<__m256i*>(hs), h);
-        _mm256_store_si256(reinterpret_cast<__m256i*>(ss), s);
-        for (int k = 0; k < 8; ++k) {
-            const std::uint32_t low = ss[k] - (static_cast<std::uint32_t>(hs[k]) << 16);
-            total += std::int64_t(hs[k]) * 65536 + std::int64_t(low);
-        }
+    __m256i wide = _mm256_setzero_si256();
+    const auto widen = [&wide](__m256i s, __m256i h) {  // in vectors: 8 lanes into 4 64-bit ones
+        const __m256i low = _mm256_sub_epi32(s, _mm256_slli_epi32(h, 16));
+        const auto add = [&wide](__m128i h4, __m128i low4) {
+            wide = _mm256_add_epi64(wide, _mm256_slli_epi64(_mm256_cvtepi32_epi64(h4), 16));
+            wide = _mm256_add_epi64(wide, _mm256_cvtepu32_epi64(low4));
+        };
+        add(_mm256_castsi256_si128(h), _mm256_castsi256_si128(low));
+        add(_mm256_extracti128_si256(h, 1), _mm256_extracti128_si256(low, 1));
     };
     const auto ld = [](const std::int16_t* at) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at)); };
     std::size_t i = 0;
@@ -408,10 +408,15 @@ std::int64_t hand_dot_i16(const std::int16_t* p, std::size_t n) {
     }
             STEP(0) STEP(1) STEP(2) STEP(3)
 #undef STEP
+            // Without it GCC 12 kept the sums in other registers, copied them back each
+            // iteration (8 vmovdqa) and spilled one of them.
+            __asm__("" : "+x"(s0), "+x"(s1), "+x"(s2), "+x"(s3), "+x"(h0), "+x"(h1), "+x"(h2), "+x"(h3));
         }
         widen(s0, h0), widen(s1, h1), widen(s2, h2), widen(s3, h3);
     }
-    total += std::int64_t(i / 2);  // the ones taken off each pair
+    alignas(32) std::int64_t lanes[4];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), wide);
+    std::int64_t total = lanes[0] + lanes[1] + lanes[2] + lanes[3] + std::int64_t(i / 2);  // the ones taken off
     for (; i < m; ++i) total += std::int64_t(p[i]) * q[i];
     return total;
 }

@@ -22,6 +22,7 @@
 //   sr::dispatch::force("sse2"), reset()       or the environment: SIMDREDUCE_ARCH=sse2
 #include <cstddef>
 #include <iterator>
+#include <vector>
 
 #include "api/inputs.hpp"
 #include "api/partial.hpp"
@@ -168,198 +169,12 @@ auto sum_where(const Values& values, const Mask& mask) {
     return dispatch::sum_where(values, mask, accumulate_in<default_accumulator_t<simdreduce::detail::range_element_t<Values>>>);
 }
 
-/// Returns the mean of [p, p + n) in Acc on the active path: simdreduce::mean's bits. Float
-/// and double means and those of integers narrower than 64 bits take the built-in sums; float's
-/// in double and 64-bit integers' need mean_kernels.
-template <class T, class Acc>
-Acc mean(const T* p, std::size_t n, accumulate_in_t<Acc>) {
-    simdreduce::detail::check_mean_length<T>(n);
-    if constexpr (reducers::mean_sums_exactly<T>) {
-        return reducers::mean_of_sum<Acc>(dispatch::sum(p, n), n);
-    } else {
-        return reducers::mean_of_sum<Acc>(dispatch::sum(p, n, accumulate_in<Acc>), n);
-    }
-}
-
-/// Returns the mean of [p, p + n) on the active path: floats in their type, integers in double.
-template <class T>
-moments_accumulator_t<T> mean(const T* p, std::size_t n) {
-    return dispatch::mean(p, n, accumulate_in<moments_accumulator_t<T>>);
-}
-
-/// Returns the mean of a contiguous range on the active path.
-template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
-auto mean(const Range& r) {
-    return dispatch::mean(std::data(r), std::size(r));
-}
-
-/// Returns the mean of a contiguous range in Acc on the active path.
-template <class Range, class Acc, simdreduce::detail::enable_if_range<Range> = 0>
-Acc mean(const Range& r, accumulate_in_t<Acc> acc) {
-    return dispatch::mean(std::data(r), std::size(r), acc);
-}
-
-/// Returns the variance of [p, p + n) with n - ddof degrees of freedom in Acc on the active
-/// path: simdreduce::variance's bits. Needs variance_kernel<T, Acc> (variance_kernels lists
-/// those of float and double).
-template <class T, class Acc>
-Acc variance(const T* p, std::size_t n, std::size_t ddof, accumulate_in_t<Acc>) {
-    return detail::run(variance_kernel<T, Acc>{{ddof}}, p, n);
-}
-
-/// Returns the variance of [p, p + n) on the active path: floats in their type, integers in double.
-template <class T>
-moments_accumulator_t<T> variance(const T* p, std::size_t n, std::size_t ddof = 0) {
-    return dispatch::variance(p, n, ddof, accumulate_in<moments_accumulator_t<T>>);
-}
-
-/// Returns the variance of a contiguous range on the active path.
-template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
-auto variance(const Range& r, std::size_t ddof = 0) {
-    return dispatch::variance(std::data(r), std::size(r), ddof);
-}
-
-/// Returns the variance of a contiguous range in Acc on the active path.
-template <class Range, class Acc, simdreduce::detail::enable_if_range<Range> = 0>
-Acc variance(const Range& r, std::size_t ddof, accumulate_in_t<Acc> acc) {
-    return dispatch::variance(std::data(r), std::size(r), ddof, acc);
-}
-
-/// Returns the compensated sum of [p, p + n) on the active path: simdreduce::compensated_sum's
-/// bits. Needs compensated_sum_kernel<T> (compensated_sum_kernels lists both).
-template <class T>
-T compensated_sum(const T* p, std::size_t n) {
-    return detail::run(compensated_sum_kernel<T>{}, p, n);
-}
-
-/// Returns the compensated sum of a contiguous range on the active path.
-template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
-auto compensated_sum(const Range& r) {
-    return dispatch::compensated_sum(std::data(r), std::size(r));
-}
-
-/// Returns the smallest element of [p, p + n) on the active path: simdreduce::min's bits.
-/// Needs min_kernel<T> (extremum_kernels lists every min and max kernel).
-template <class T>
-T min(const T* p, std::size_t n) {
-    return detail::run(min_kernel<T>{}, p, n);
-}
-
-/// Returns the smallest element of [p, p + n), ignoring NaN, on the active path.
-template <class T>
-T min(const T* p, std::size_t n, skip_nan_t) {
-    return detail::run(min_kernel<T, reducers::nan_policy::skip>{}, p, n);
-}
-
-/// Returns the smallest element of a contiguous range on the active path.
-template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
-auto min(const Range& r) {
-    return dispatch::min(std::data(r), std::size(r));
-}
-
-/// Returns the smallest element of a contiguous range, ignoring NaN, on the active path.
-template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
-auto min(const Range& r, skip_nan_t skip) {
-    return dispatch::min(std::data(r), std::size(r), skip);
-}
-
-/// Returns the largest element of [p, p + n) on the active path: simdreduce::max's bits.
-template <class T>
-T max(const T* p, std::size_t n) {
-    return detail::run(max_kernel<T>{}, p, n);
-}
-
-/// Returns the largest element of [p, p + n), ignoring NaN, on the active path.
-template <class T>
-T max(const T* p, std::size_t n, skip_nan_t) {
-    return detail::run(max_kernel<T, reducers::nan_policy::skip>{}, p, n);
-}
-
-/// Returns the largest element of a contiguous range on the active path.
-template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
-auto max(const Range& r) {
-    return dispatch::max(std::data(r), std::size(r));
-}
-
-/// Returns the largest element of a contiguous range, ignoring NaN, on the active path.
-template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
-auto max(const Range& r, skip_nan_t skip) {
-    return dispatch::max(std::data(r), std::size(r), skip);
-}
-
-/// Returns the smallest and the largest element of [p, p + n) on the active path:
-/// simdreduce::minmax's bits. Needs minmax_kernel<T> (minmax_kernels lists them all).
-template <class T>
-minmax_result<T> minmax(const T* p, std::size_t n) {
-    return detail::run(minmax_kernel<T>{}, p, n);
-}
-
-/// Returns the smallest and the largest element of [p, p + n), ignoring NaN, on the active path.
-template <class T>
-minmax_result<T> minmax(const T* p, std::size_t n, skip_nan_t) {
-    return detail::run(minmax_kernel<T, reducers::nan_policy::skip>{}, p, n);
-}
-
-/// Returns the smallest and the largest element of a contiguous range on the active path.
-template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
-auto minmax(const Range& r) {
-    return dispatch::minmax(std::data(r), std::size(r));
-}
-
-/// Returns the smallest and the largest element of a contiguous range, ignoring NaN, on the
-/// active path.
-template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
-auto minmax(const Range& r, skip_nan_t skip) {
-    return dispatch::minmax(std::data(r), std::size(r), skip);
-}
-
-/// Returns the index of the first smallest element of [p, p + n) on the active path:
-/// simdreduce::argmin's index. Needs argmin_kernel<T> (arg_extremum_kernels lists them all).
-template <class T>
-std::size_t argmin(const T* p, std::size_t n) {
-    return detail::run(argmin_kernel<T>{}, p, n);
-}
-
-/// Returns the index of the first smallest element of [p, p + n), ignoring NaN.
-template <class T>
-std::size_t argmin(const T* p, std::size_t n, skip_nan_t) {
-    return detail::run(argmin_kernel<T, reducers::nan_policy::skip>{}, p, n);
-}
-
-/// Returns the index of the first smallest element of a contiguous range on the active path.
-template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
-std::size_t argmin(const Range& r) {
-    return dispatch::argmin(std::data(r), std::size(r));
-}
-
-/// Returns the index of the first smallest element of a contiguous range, ignoring NaN.
-template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
-std::size_t argmin(const Range& r, skip_nan_t skip) {
-    return dispatch::argmin(std::data(r), std::size(r), skip);
-}
-
-/// Returns the index of the first largest element of [p, p + n) on the active path.
-template <class T>
-std::size_t argmax(const T* p, std::size_t n) {
-    return detail::run(argmax_kernel<T>{}, p, n);
-}
-
-/// Returns the index of the first largest element of [p, p + n), ignoring NaN.
-template <class T>
-std::size_t argmax(const T* p, std::size_t n, skip_nan_t) {
-    return detail::run(argmax_kernel<T, reducers::nan_policy::skip>{}, p, n);
-}
-
-/// Returns the index of the first largest element of a contiguous range on the active path.
-template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
-std::size_t argmax(const Range& r) {
-    return dispatch::argmax(std::data(r), std::size(r));
-}
-
-/// Returns the index of the first largest element of a contiguous range, ignoring NaN.
-template <class Range, simdreduce::detail::enable_if_range<Range> = 0>
-std::size_t argmax(const Range& r, skip_nan_t skip) {
-    return dispatch::argmax(std::data(r), std::size(r), skip);
+/// std::vector<bool> packs its bits, so it has no bytes to read: a clear error instead.
+template <class Values, class Alloc, class... Acc>
+void sum_where(const Values&, const std::vector<bool, Alloc>&, Acc...) {
+    static_assert(simdreduce::detail::dependent_false<Alloc>,
+                  "simdreduce::dispatch::sum_where: std::vector<bool> packs bits and has no bytes to read; "
+                  "pass a std::vector<std::uint8_t> (or an array of bool) as the mask");
 }
 
 /// Returns the mergeable state of reducer r over the n elements from p, p[0] being element
@@ -378,5 +193,9 @@ partial_state<R> fold(const R& r, const T* p, std::size_t n, std::size_t offset 
 }  // namespace SIMDREDUCE_DISPATCH_CONFIGURATION
 }  // namespace dispatch
 }  // namespace simdreduce
+
+// The twins of the extrema and the moments, in files of their own.
+#include "dispatch/extrema.hpp"
+#include "dispatch/moments.hpp"
 
 #endif

@@ -124,10 +124,10 @@ Acc filter_map_sum(const Range& r, Pred pred, Map map, accumulate_in_t<Acc> acc)
 /// (float or double) and each product rounded before it is added, in sum's order: the bits of
 /// sum over the array of the products, on every Arch (no fused multiply-add on any path). NaN
 /// and Inf propagate (0 * Inf is NaN); the empty dot is -0.0. Integers: exact modulo 2^64 in
-/// Acc = int64_t or uint64_t, every element sign- or zero-extended to 64 bits first, so that
-/// a dot of int8, uint8, int16 or uint16, or of up to 2^62 pairs of 32-bit integers, never
-/// wraps; nothing saturates and no path overflows. The empty dot is 0. Precondition as for
-/// sum, for both a and b.
+/// Acc = int64_t or uint64_t, every element sign- or zero-extended to 64 bits first. Nothing
+/// saturates and no path overflows: the result is the exact dot wherever that fits Acc (a dot
+/// of 8- or 16-bit integers always does below 2^31 elements), and wraps modulo 2^64 as an
+/// integer sum does otherwise. The empty dot is 0. Precondition as for sum, for both a and b.
 template <class Arch = default_arch, class T, class Acc>
 Acc dot(const T* a, const T* b, std::size_t n, accumulate_in_t<Acc>) {
     detail::check_input<Arch>(a, n);

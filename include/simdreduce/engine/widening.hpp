@@ -108,12 +108,6 @@ SIMDREDUCE_ALWAYS_INLINE void with_registers_at(const In& in, std::size_t i, F&&
     }
 }
 
-template <std::size_t Bytes, class In>
-SIMDREDUCE_ALWAYS_INLINE void prefetch_streams(const In& in, std::size_t i) {
-    prefetch_ahead<Bytes>(in.first + i);
-    if constexpr (two_streams<In>) prefetch_ahead<Bytes>(in.second + i);
-}
-
 // What the loop adds to its total for the count elements its registers took.
 template <class W>
 SIMDREDUCE_ALWAYS_INLINE std::uint64_t correction_for(std::size_t count) {
@@ -205,7 +199,7 @@ std::uint64_t fold_widening(const W& w, const In& in, std::size_t n, std::size_t
         if constexpr (Prefetch) {
             const std::size_t ahead = i + group <= fetch_until ? (fetch_until - i) / group : 0;
             for (const std::size_t fetch_stop = stop - g < ahead ? stop : g + ahead; g < fetch_stop; ++g, i += group) {
-                prefetch_streams<group * sizeof(E)>(in, i);
+                prefetch_at<group>(in, i);  // every stream (loads.hpp)
                 step_group(i);
             }
         }
